@@ -1,0 +1,76 @@
+using System.Buffers;
+using System.IO.Pipelines;
+
+namespace SharpAmt.Transport.Http.Device;
+
+/// <summary>
+/// Serves one accepted connection: reads requests in order (pipelined ones included), lets the application
+/// answer, writes each reply in one write, and closes when the reply or the client asks for it.
+/// </summary>
+public static class HttpDeviceConnection
+{
+    public static async Task ServeAsync(Stream stream, IHttpDeviceApplication application, HttpDeviceOptions options, CancellationToken cancellationToken)
+    {
+        var pipe = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
+        var reader = new HttpMessageReader(pipe, options.Limits);
+        var output = new ArrayBufferWriter<byte>(4096);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                HttpRequest? request;
+                using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    timeout.CancelAfter(options.IdleTimeout);
+                    try
+                    {
+                        request = await reader.ReadRequestAsync(timeout.Token).ConfigureAwait(false);
+                    }
+                    catch (AmtProtocolException violation)
+                    {
+                        await WriteAsync(stream, output, application.RejectMalformed(violation), cancellationToken).ConfigureAwait(false);
+                        return;
+                    }
+                }
+
+                if (request is null)
+                {
+                    return;
+                }
+
+                var reply = await application.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+                var complete = await WriteAsync(stream, output, reply, cancellationToken).ConfigureAwait(false);
+                if (!complete || reply.CloseConnection || !request.WantsKeepAlive)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is IOException or EndOfStreamException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The peer went away or the device is stopping: nothing is left to answer.
+        }
+        finally
+        {
+            await pipe.CompleteAsync().ConfigureAwait(false);
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<bool> WriteAsync(Stream stream, ArrayBufferWriter<byte> output, HttpDeviceReply reply, CancellationToken cancellationToken)
+    {
+        output.ResetWrittenCount();
+        HttpMessageWriter.WriteResponse(output, reply.StatusCode, reply.ReasonPhrase, reply.Headers, reply.Body.Span, reply.ChunkSize);
+        var bytes = output.WrittenMemory;
+        if (reply.TruncateAfterBytes is { } limit && limit < bytes.Length)
+        {
+            await stream.WriteAsync(bytes[..limit], cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+
+        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}

@@ -1,0 +1,3 @@
+namespace SharpAmt.Transport.Http;
+
+public sealed record HttpResponseHead(string Version, int StatusCode, string ReasonPhrase, HttpHeaders Headers);

@@ -1,0 +1,27 @@
+namespace SharpAmt.Transport.Net;
+
+/// <summary>
+/// Backoff between attempts on a transient failure. A sleeping ME ignores the first connection attempts
+/// and answers only after being nudged, so trying again is the normal case, bounded by the caller's deadline.
+/// </summary>
+public sealed record RetryPolicy
+{
+    public static RetryPolicy Default { get; } = new();
+
+    public static RetryPolicy None { get; } = new() { MaxAttempts = 1 };
+
+    public int MaxAttempts { get; init; } = 10;
+
+    public TimeSpan InitialDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>The pause before attempt <paramref name="attempt"/> (2 is the first retry).</summary>
+    public TimeSpan DelayBefore(int attempt)
+    {
+        var factor = Math.Pow(2, Math.Max(0, attempt - 2));
+        var delay = TimeSpan.FromTicks((long)Math.Min(InitialDelay.Ticks * factor, MaxDelay.Ticks));
+        // Jitter keeps a fleet of clients from retrying in lock step.
+        return delay + TimeSpan.FromMilliseconds(Random.Shared.Next(0, (int)Math.Max(1, delay.TotalMilliseconds / 5)));
+    }
+}
