@@ -12,32 +12,13 @@ public sealed class AmtHttpReplies
 {
     public const string ServerPrefix = "Intel(R) Active Management Technology ";
 
-    private const string UnauthorizedPage =
-        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" >\n" +
-        "<html><head><link rel=stylesheet href=/styles.css>\n" +
-        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n" +
-        "<title>Intel&reg; Active Management Technology</title></head>\n" +
-        "<body>\n" +
-        "<table class=header>\n" +
-        "<tr><td valign=top nowrap>\n" +
-        "<p class=top1>Intel<font class=r><sup>&reg;</sup></font> Active Management Technology\n" +
-        "<td valign=\"top\"><img src=\"logo.gif\" align=\"right\" alt=\"Intel\">\n" +
-        "</table>\n" +
-        "<br />\n" +
-        "<h2 class=warn>Log on failed. Incorrect user name or password, or user account temporarily locked.</h2>\n" +
-        "\n" +
-        "<p>\n" +
-        "<form METHOD=\"GET\" action=\"index.htm\"><h2><input type=submit value=\"Try again\">\n" +
-        "</h2></form>\n" +
-        "<p>\n" +
-        "\n" +
-        "</body>\n" +
-        "</html>\n";
-
     public AmtHttpReplies(string firmwareVersion)
     {
         Server = ServerPrefix + firmwareVersion;
+        _unauthorizedPage = Encoding.ASCII.GetBytes(UnauthorizedPage(MajorVersion(firmwareVersion)));
     }
+
+    private readonly byte[] _unauthorizedPage;
 
     /// <summary>The full Server header value.</summary>
     public string Server { get; }
@@ -47,7 +28,7 @@ public sealed class AmtHttpReplies
 
     public HttpDeviceReply Unauthorized(DigestChallenge challenge)
     {
-        var body = Encoding.ASCII.GetBytes(UnauthorizedPage);
+        var body = _unauthorizedPage;
         var headers = new HttpHeaders()
             .Add("WWW-Authenticate", challenge.ToHeaderValue())
             .Add("Content-Type", "text/html")
@@ -86,6 +67,35 @@ public sealed class AmtHttpReplies
             .Add("Server", Server);
         return new HttpDeviceReply(303, "See Other", headers, ReadOnlyMemory<byte>.Empty);
     }
+
+    /// <summary>
+    /// The logon-failed page, byte for byte as firmware serves it: AMT 8 links the style sheet without the
+    /// leading slash, AMT 15 and later align the logo cell to the middle (689, 690 and 693 bytes).
+    /// </summary>
+    private static string UnauthorizedPage(int major) =>
+        "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01 Transitional//EN\" >\n" +
+        $"<html><head><link rel=stylesheet href={(major <= 8 ? "" : "/")}styles.css>\n" +
+        "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">\n" +
+        "<title>Intel&reg; Active Management Technology</title></head>\n" +
+        "<body>\n" +
+        "<table class=header>\n" +
+        "<tr><td valign=top nowrap>\n" +
+        "<p class=top1>Intel<font class=r><sup>&reg;</sup></font> Active Management Technology\n" +
+        $"<td valign=\"{(major >= 15 ? "middle" : "top")}\"><img src=\"logo.gif\" align=\"right\" alt=\"Intel\">\n" +
+        "</table>\n" +
+        "<br />\n" +
+        "<h2 class=warn>Log on failed. Incorrect user name or password, or user account temporarily locked.</h2>\n" +
+        "\n" +
+        "<p>\n" +
+        "<form METHOD=\"GET\" action=\"index.htm\"><h2><input type=submit value=\"Try again\">\n" +
+        "</h2></form>\n" +
+        "<p>\n" +
+        "\n" +
+        "</body>\n" +
+        "</html>\n";
+
+    private static int MajorVersion(string version) =>
+        int.TryParse(version.AsSpan(0, Math.Max(0, version.IndexOf('.') < 0 ? version.Length : version.IndexOf('.'))), NumberStyles.None, CultureInfo.InvariantCulture, out var major) ? major : 0;
 
     private HttpHeaders SoapHeaders(string contentType) => new HttpHeaders()
         .Add("Date", DateTime.UtcNow.ToString("r", CultureInfo.InvariantCulture))
