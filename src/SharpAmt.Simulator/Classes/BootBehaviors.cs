@@ -1,0 +1,131 @@
+using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Wire;
+
+namespace SharpAmt.Simulator.Classes;
+
+/// <summary>AMT_BootSettingData: the pending boot options; a Put sets the writable fields and ignores the rest.</summary>
+internal sealed class BootSettingDataBehavior : ClassBehavior
+{
+    public override string ClassName => "AMT_BootSettingData";
+
+    public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
+        templates.Select(template => Current(device.Host.Boot, template)).ToArray();
+
+    public override WsManObject Put(SimulatedDevice device, WsManObject current, WsManObject requested)
+    {
+        var fields = requested.Properties
+            .Where(property => property.IsLeaf && current.Has(property.Name))
+            .Select(property => new KeyValuePair<string, string>(property.Name, property.Text ?? ""));
+        device.Host.Boot.Set(fields);
+        device.RaiseSettings("boot options set for the next boot");
+        return Current(device.Host.Boot, current);
+    }
+
+    private static WsManObject Current(BootConfiguration boot, WsManObject template)
+    {
+        var instance = template;
+        foreach (var field in BootConfiguration.ClearedValues.Keys)
+        {
+            if (instance.Has(field))
+            {
+                // Write-only secrets read back empty.
+                instance = instance.With(field, field == "RSEPassword" ? "" : boot.Value(field));
+            }
+        }
+
+        return instance.Has("OptionsCleared") ? instance.With("OptionsCleared", boot.OptionsCleared) : instance;
+    }
+}
+
+/// <summary>AMT_BootCapabilities: diagnostic boot existed until AMT 7 removed it.</summary>
+internal sealed class BootCapabilitiesBehavior : ClassBehavior
+{
+    public override string ClassName => "AMT_BootCapabilities";
+
+    public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
+        templates.Select(template => template.Has("ForceDiagnosticBoot")
+            ? template.With("ForceDiagnosticBoot", BootSourceSettingBehavior.HasDiagnosticBoot(device))
+            : template).ToArray();
+}
+
+/// <summary>CIM_BootSourceSetting: the sources ChangeBootOrder accepts.</summary>
+internal sealed class BootSourceSettingBehavior : ClassBehavior
+{
+    public override string ClassName => "CIM_BootSourceSetting";
+
+    public static bool HasDiagnosticBoot(SimulatedDevice device) => device.Firmware.Version.Major < 7;
+
+    public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates)
+    {
+        if (!HasDiagnosticBoot(device) || templates.Count == 0 || templates.Any(template => template.GetString("InstanceID") == BootSources.Diagnostic))
+        {
+            return templates;
+        }
+
+        var diagnostic = templates[0].With("InstanceID", BootSources.Diagnostic).With("StructuredBootString", "CIM:Diagnostic:1");
+        return [.. templates, diagnostic];
+    }
+}
+
+/// <summary>CIM_BootConfigSetting.ChangeBootOrder(Source): an empty source clears the pending one.</summary>
+internal sealed class BootConfigSettingBehavior : ClassBehavior
+{
+    private const uint InvalidReference = 4;
+
+    public override string ClassName => "CIM_BootConfigSetting";
+
+    public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
+    {
+        if (method != "ChangeBootOrder")
+        {
+            return base.Invoke(device, instance, method, input);
+        }
+
+        var source = input.GetReference("Source");
+        var instanceId = source?.Selectors.Value("InstanceID");
+        if (instanceId is null)
+        {
+            device.Host.Boot.SetSource(null);
+            return Output(method, 0);
+        }
+
+        var known = device.KnownBootSources();
+        if (!known.Contains(instanceId))
+        {
+            return Output(method, InvalidReference);
+        }
+
+        device.Host.Boot.SetSource(instanceId);
+        device.RaiseSettings($"next boot source: {instanceId}");
+        return Output(method, 0);
+    }
+}
+
+/// <summary>CIM_BootService: SetBootConfigRole makes the configuration the one for the next boot.</summary>
+internal sealed class BootServiceBehavior : ClassBehavior
+{
+    private const int IsNextSingleUse = 1;
+    private const int IsNotNext = 32768;
+
+    public override string ClassName => "CIM_BootService";
+
+    public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
+    {
+        if (method != "SetBootConfigRole")
+        {
+            return base.Invoke(device, instance, method, input);
+        }
+
+        switch (ReadInt(input, "Role"))
+        {
+            case IsNextSingleUse:
+                device.Host.Boot.SetRole(isNextBoot: true);
+                return Output(method, 0);
+            case IsNotNext:
+                device.Host.Boot.SetRole(isNextBoot: false);
+                return Output(method, 0);
+            default:
+                return Output(method, 5);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using SharpAmt.WsMan;
+using SharpAmt.WsMan.Wire;
+
+namespace SharpAmt.Simulator.Classes;
+
+/// <summary>
+/// What a stateful class does beyond replaying its recorded instances. Called with the device's lock held.
+/// </summary>
+internal abstract class ClassBehavior
+{
+    public abstract string ClassName { get; }
+
+    /// <summary>The instances as the device holds them now; <paramref name="templates"/> are the recorded ones.</summary>
+    public virtual IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) => templates;
+
+    /// <summary>Applies a Put and returns the instance as it now stands.</summary>
+    public virtual WsManObject Put(SimulatedDevice device, WsManObject current, WsManObject requested) =>
+        throw new WsManFaultException(WsManFaults.ActionNotSupported());
+
+    /// <summary>Runs a method and returns its _OUTPUT object.</summary>
+    public virtual WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input) =>
+        throw new WsManFaultException(WsManFaults.ActionNotSupported());
+
+    protected WsManObject Output(string method, uint returnValue) => WsManObject.MethodOutput(ClassName, method, returnValue);
+
+    /// <summary>A fault in the form AMT uses for a refused intrinsic operation: InternalError with the PT_STATUS.</summary>
+    protected static WsManFaultException Refused(int ptStatus) =>
+        new(WsManFaults.InternalError() with { Detail = "AMT-STATUS " + ptStatus.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    protected static int? ReadInt(WsManObject input, string name) => input.GetInt32(name);
+}

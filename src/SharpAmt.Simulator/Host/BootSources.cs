@@ -1,0 +1,10 @@
+namespace SharpAmt.Simulator.Host;
+
+/// <summary>InstanceIDs of the CIM_BootSourceSetting instances (reference section 4.2).</summary>
+public static class BootSources
+{
+    public const string HardDrive = "Intel(r) AMT: Force Hard-drive Boot";
+    public const string Pxe = "Intel(r) AMT: Force PXE Boot";
+    public const string CdDvd = "Intel(r) AMT: Force CD/DVD Boot";
+    public const string Diagnostic = "Intel(r) AMT: Force Diagnostic Boot";
+}

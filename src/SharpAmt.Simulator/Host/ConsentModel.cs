@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace SharpAmt.Simulator.Host;
+
+/// <summary>
+/// User consent (IPS_OptInService, reference section 4.4): the policy, and the flow in which a six-digit code
+/// is shown on the host's screen and must be typed back before it times out.
+/// </summary>
+public sealed class ConsentModel
+{
+    public const uint RequiredNone = 0;
+    public const uint RequiredKvm = 1;
+    public const uint RequiredAll = 0xFFFFFFFF;
+
+    /// <summary>Wrong codes after which the flow is cancelled, as firmware does to stop guessing.</summary>
+    public const int MaxWrongCodes = 3;
+
+    private readonly TimeProvider _time;
+    private ConsentState _state;
+    private DateTimeOffset _stateSince;
+    private int _wrongCodes;
+
+    public ConsentModel(TimeProvider time, bool canModifyPolicy)
+    {
+        _time = time;
+        CanModifyPolicy = canModifyPolicy;
+        Required = canModifyPolicy ? RequiredKvm : RequiredAll;
+    }
+
+    public uint Required { get; set; }
+
+    public bool CanModifyPolicy { get; }
+
+    /// <summary>OptInCodeTimeout: how long a displayed code can be entered.</summary>
+    public TimeSpan CodeTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>OptInDisplayTimeout.</summary>
+    public TimeSpan DisplayTimeout { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>How long granted consent waits for a redirection session to start.</summary>
+    public TimeSpan GrantedTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The code on the host's screen while the flow waits for it; null otherwise.</summary>
+    public string? DisplayedCode => State == ConsentState.Displayed ? _code : null;
+
+    private string? _code;
+
+    public ConsentState State
+    {
+        get
+        {
+            var age = _time.GetUtcNow() - _stateSince;
+            if (_state == ConsentState.Displayed && age > CodeTimeout || _state == ConsentState.Received && age > GrantedTimeout)
+            {
+                Move(ConsentState.NotStarted);
+            }
+
+            return _state;
+        }
+    }
+
+    /// <summary>StartOptIn: 0 with a new code displayed, 2 when a flow is already under way.</summary>
+    public uint Start()
+    {
+        if (State != ConsentState.NotStarted)
+        {
+            return 2;
+        }
+
+        _code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        _wrongCodes = 0;
+        Move(ConsentState.Displayed);
+        return 0;
+    }
+
+    /// <summary>
+    /// SendOptInCode: 0 when the code matches, 2 when no code is displayed, 2066 for a wrong code. After
+    /// <see cref="MaxWrongCodes"/> wrong codes the flow returns to NotStarted.
+    /// </summary>
+    public uint SendCode(string code)
+    {
+        if (State is not (ConsentState.Displayed or ConsentState.Requested))
+        {
+            return 2;
+        }
+
+        if (!string.Equals(code.Trim(), _code, StringComparison.Ordinal))
+        {
+            if (++_wrongCodes >= MaxWrongCodes)
+            {
+                Move(ConsentState.NotStarted);
+            }
+
+            return 2066;
+        }
+
+        Move(ConsentState.Received);
+        return 0;
+    }
+
+    /// <summary>CancelOptIn: 0, or 2 when nothing was under way.</summary>
+    public uint Cancel()
+    {
+        if (State == ConsentState.NotStarted)
+        {
+            return 2;
+        }
+
+        Move(ConsentState.NotStarted);
+        return 0;
+    }
+
+    private void Move(ConsentState state)
+    {
+        _state = state;
+        _stateSince = _time.GetUtcNow();
+        if (state == ConsentState.NotStarted)
+        {
+            _code = null;
+        }
+    }
+}
+
+public enum ConsentState
+{
+    NotStarted = 0,
+    Requested = 1,
+    Displayed = 2,
+    Received = 3,
+    InSession = 4,
+}

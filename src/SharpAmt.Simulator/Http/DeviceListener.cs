@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using SharpAmt.Transport.Http.Device;
+
+namespace SharpAmt.Simulator.Http;
+
+/// <summary>Accepts connections on one of a device's ports and serves each with the shared HTTP device loop.</summary>
+internal sealed class DeviceListener : IAsyncDisposable
+{
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly SimulatedDevice _device;
+    private readonly Socket _socket;
+    private readonly bool _tls;
+    private readonly IHttpDeviceApplication _application;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _accepting;
+
+    private DeviceListener(SimulatedDevice device, Socket socket, bool tls, IHttpDeviceApplication application)
+    {
+        _device = device;
+        _socket = socket;
+        _tls = tls;
+        _application = application;
+        _accepting = AcceptLoopAsync();
+    }
+
+    public static DeviceListener Start(SimulatedDevice device, int port, bool tls, IHttpDeviceApplication application)
+    {
+        var socket = new Socket(device.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            socket.Bind(new IPEndPoint(device.Address, port));
+            socket.Listen(256);
+        }
+        catch (SocketException exception)
+        {
+            socket.Dispose();
+            throw new InvalidOperationException($"{device.Address}:{port}: cannot listen ({exception.SocketErrorCode}); is another simulator or device using this address?", exception);
+        }
+
+        return new DeviceListener(device, socket, tls, application);
+    }
+
+    public void Stop()
+    {
+        _stopping.Cancel();
+        _socket.Dispose();
+    }
+
+    public async Task StopAsync()
+    {
+        Stop();
+        try
+        {
+            await _accepting.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is the expected way out of the accept loop.
+        }
+
+        _stopping.Dispose();
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private async Task AcceptLoopAsync()
+    {
+        await Task.Yield();
+        while (!_stopping.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _socket.AcceptAsync(_stopping.Token).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException or OperationCanceledException)
+            {
+                return;
+            }
+
+            if (_device.Faults.TakeSleepingConnection())
+            {
+                // A sleeping ME does not answer: reset the connection without reading anything.
+                client.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+                continue;
+            }
+
+            client.NoDelay = true;
+            _ = ServeAsync(client);
+        }
+    }
+
+    private async Task ServeAsync(Socket client)
+    {
+        Stream stream = new NetworkStream(client, ownsSocket: true);
+        try
+        {
+            if (_tls)
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = ssl;
+                using var handshake = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                handshake.CancelAfter(HandshakeTimeout);
+                await ssl.AuthenticateAsServerAsync(
+                    new SslServerAuthenticationOptions
+                    {
+                        ServerCertificate = _device.Certificates.Certificate,
+                        EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
+                        ClientCertificateRequired = false,
+                    },
+                    handshake.Token).ConfigureAwait(false);
+            }
+
+            await HttpDeviceConnection.ServeAsync(stream, _application, HttpDeviceOptions.Default, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or AuthenticationException or OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using SharpAmt.Simulator.Firmware;
+using SharpAmt.Simulator.Host;
+
+namespace SharpAmt.Simulator;
+
+public sealed record SimulatedDeviceOptions
+{
+    /// <summary>The password simulated devices use when none is given.</summary>
+    public const string DefaultPassword = "P@ssw0rd";
+
+    public required IPAddress Address { get; init; }
+
+    public FirmwareProfile Firmware { get; init; } = FirmwareProfiles.Default;
+
+    public string User { get; init; } = "admin";
+
+    public string Password { get; init; } = DefaultPassword;
+
+    /// <summary>AMT's host name; null derives one from the address (amt-127-0-0-2).</summary>
+    public string? HostName { get; init; }
+
+    public string DomainName { get; init; } = "sim.lan";
+
+    public ControlMode ControlMode { get; init; } = ControlMode.Admin;
+
+    public CimPowerState InitialPowerState { get; init; } = CimPowerState.On;
+
+    /// <summary>How long a power change takes to show; zero applies it at once.</summary>
+    public TimeSpan PowerTransitionDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether the host OS runs the agent that graceful off/reset, sleep and hibernate need.</summary>
+    public bool OsAgentPresent { get; init; } = true;
+
+    public int HttpPort { get; init; } = 16992;
+
+    public int TlsPort { get; init; } = 16993;
+
+    /// <summary>Where device certificates are kept between runs; null keeps them in memory.</summary>
+    public string? CertificateDirectory { get; init; }
+
+    /// <summary>Seeds the realm, UUID and MAC address so that one address keeps its identity across runs.</summary>
+    public int IdentitySeed { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Never prints the password.</summary>
+    public override string ToString() => $"{Address} AMT {Firmware} user {User}";
+}
