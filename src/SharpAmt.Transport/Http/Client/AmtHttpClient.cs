@@ -29,6 +29,9 @@ public sealed class AmtHttpClient : IAsyncDisposable
 
     public string Endpoint { get; }
 
+    /// <summary>The host name or address as given.</summary>
+    public string Host => _options.Host;
+
     /// <summary>The <c>Server</c> header of the latest reply (AMT puts its version there).</summary>
     public string? ServerHeader { get; private set; }
 

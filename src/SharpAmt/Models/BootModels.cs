@@ -1,0 +1,46 @@
+namespace SharpAmt;
+
+/// <summary>Where to boot the next time (reference section 4.2).</summary>
+public enum BootTarget
+{
+    Pxe,
+    HardDisk,
+    CdDvd,
+    Diagnostics,
+    BiosSetup,
+    IderCd,
+    IderFloppy,
+}
+
+/// <summary>A power action that boots somewhere particular, optionally with the console redirected to SOL.</summary>
+public sealed record BootRequest(BootTarget Target, PowerAction Action, bool UseSol = false);
+
+/// <summary>AMT_BootCapabilities: which boot options the platform offers.</summary>
+public sealed record BootCapabilities(bool Ider, bool Sol, bool BiosSetup, bool Pxe, bool HardDisk, bool CdDvd, bool Diagnostics);
+
+public static class BootNames
+{
+    public static string Of(BootTarget target) => target switch
+    {
+        BootTarget.Pxe => "pxe",
+        BootTarget.HardDisk => "hdd",
+        BootTarget.CdDvd => "cd",
+        BootTarget.Diagnostics => "diag",
+        BootTarget.BiosSetup => "bios",
+        BootTarget.IderCd => "ider-cd",
+        BootTarget.IderFloppy => "ider-floppy",
+        _ => target.ToString(),
+    };
+
+    public static string Describe(BootTarget target) => target switch
+    {
+        BootTarget.Pxe => "network (PXE)",
+        BootTarget.HardDisk => "hard disk",
+        BootTarget.CdDvd => "CD/DVD",
+        BootTarget.Diagnostics => "diagnostics",
+        BootTarget.BiosSetup => "BIOS setup",
+        BootTarget.IderCd => "IDE-R CD",
+        BootTarget.IderFloppy => "IDE-R floppy",
+        _ => target.ToString(),
+    };
+}
