@@ -32,7 +32,7 @@ internal sealed class DeviceListener : IAsyncDisposable
         var socket = new Socket(device.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            AllowRebindDuringTimeWait(socket);
             socket.Bind(new IPEndPoint(device.Address, port));
             socket.Listen(256);
         }
@@ -44,6 +44,34 @@ internal sealed class DeviceListener : IAsyncDisposable
 
         return new DeviceListener(device, socket, tls, application);
     }
+
+    /// <summary>
+    /// Lets a restarted simulator bind while its previous connections linger in TIME_WAIT, without letting a
+    /// second simulator bind a port that is in use. Socket's ReuseAddress cannot be used for this: on Unix it
+    /// also sets SO_REUSEPORT, under which a second listener binds the same address and port without error.
+    /// </summary>
+    private static void AllowRebindDuringTimeWait(Socket socket)
+    {
+        var enabled = BitConverter.GetBytes(1);
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(LinuxSolSocket, LinuxSoReuseAddr, enabled);
+        }
+        else if (OperatingSystem.IsMacOS() || OperatingSystem.IsFreeBSD())
+        {
+            socket.SetRawSocketOption(BsdSolSocket, BsdSoReuseAddr, enabled);
+        }
+        else
+        {
+            // Windows does not hold TIME_WAIT against a listener's bind; exclusive use refuses a second listener.
+            socket.ExclusiveAddressUse = true;
+        }
+    }
+
+    private const int LinuxSolSocket = 1;
+    private const int LinuxSoReuseAddr = 2;
+    private const int BsdSolSocket = 0xFFFF;
+    private const int BsdSoReuseAddr = 4;
 
     public void Stop()
     {
