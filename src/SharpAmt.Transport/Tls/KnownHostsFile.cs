@@ -16,6 +16,9 @@ public sealed class KnownHostsFile : IDeviceTrustStore
     private const string PinKind = "sha256";
     private const string RealmKind = "realm";
 
+    /// <summary>Encoding.UTF8 writes a byte order mark into a new file, which line-oriented tools (grep ^host) trip over.</summary>
+    private static readonly UTF8Encoding WithoutByteOrderMark = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly Lock _lock = new();
     private Dictionary<(string Key, string Kind), string>? _cache;
 
@@ -61,7 +64,7 @@ public sealed class KnownHostsFile : IDeviceTrustStore
                 Directory.CreateDirectory(directory);
             }
 
-            File.AppendAllText(Location!, $"{key} {kind} {value}\n", Encoding.UTF8);
+            File.AppendAllText(Location!, $"{key} {kind} {value}\n", WithoutByteOrderMark);
         }
     }
 
