@@ -1,0 +1,34 @@
+using SharpAmt.Cli.Output;
+using SharpAmt.Transport;
+
+namespace SharpAmt.Cli.Infrastructure;
+
+/// <summary>
+/// The one place that decides how a failure looks and what amt exits with: one line on stderr, the stack
+/// trace only with --verbose. Library messages are already one line and free of secrets.
+/// </summary>
+internal static class ErrorReporter
+{
+    public static int Report(Exception exception, CliOutput output, bool verbose, bool cancelled)
+    {
+        var (message, exitCode) = exception switch
+        {
+            CliException cli => (cli.Message, cli.ExitCode),
+            AmtException device => (device.Message, ExitCodes.DeviceError),
+            ArgumentException argument => (WithoutParameterName(argument), ExitCodes.UsageError),
+            OperationCanceledException when cancelled => ("interrupted", ExitCodes.Interrupted),
+            _ => ($"unexpected error: {exception.GetType().Name}: {exception.Message}" + (verbose ? "" : "; run with --verbose for details"), ExitCodes.DeviceError),
+        };
+        output.Error(message);
+        if (verbose)
+        {
+            output.Detail(exception.ToString());
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>ArgumentException appends "(Parameter 'x')", which means nothing to someone at the command line.</summary>
+    private static string WithoutParameterName(ArgumentException exception) =>
+        exception.ParamName is null ? exception.Message : exception.Message.Replace($" (Parameter '{exception.ParamName}')", "", StringComparison.Ordinal);
+}
