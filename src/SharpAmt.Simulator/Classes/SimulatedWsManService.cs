@@ -27,6 +27,7 @@ internal sealed class SimulatedWsManService : IWsManService
         {
             var (definition, itemDefinition) = Resolve(resourceUri);
             var instance = Match(Instances(itemDefinition), selectors);
+            _device.Record($"Get {definition.ClassName}");
             return ValueTask.FromResult(new ServedObject(instance, definition.GetDeclaresCommon));
         }
     }
@@ -69,6 +70,7 @@ internal sealed class SimulatedWsManService : IWsManService
         {
             var (definition, itemDefinition) = Resolve(resourceUri);
             var items = Instances(itemDefinition).Select(instance => new ServedInstance(instance, itemDefinition.ReferenceTo(instance))).ToArray();
+            _device.Record($"Enumerate {definition.ClassName}");
             return ValueTask.FromResult(new ServedEnumeration(items, definition.PullDeclaresCommon));
         }
     }
