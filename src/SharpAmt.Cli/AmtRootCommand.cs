@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SharpAmt.Cli.Commands.Consent;
+using SharpAmt.Cli.Commands.Demo;
 using SharpAmt.Cli.Commands.Features;
 using SharpAmt.Cli.Commands.Info;
 using SharpAmt.Cli.Commands.Power;
@@ -23,6 +24,7 @@ internal static class AmtRootCommand
             new ConsentCommand(),
             new WsManCommand(),
             new SimCommand(),
+            new DemoCommand(),
         };
         root.Options.Add(CommonOptions.Json);
         root.Options.Add(CommonOptions.Verbose);
