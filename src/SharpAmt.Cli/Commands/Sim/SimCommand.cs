@@ -192,7 +192,7 @@ internal sealed class SimCommand : AmtCommand
     private static IPAddress ParseLoopback(ArgumentResult result)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (!IPAddress.TryParse(text, out var address) || !text.Contains('.', StringComparison.Ordinal))
+        if (!IPAddress.TryParse(text, out var address))
         {
             result.AddError($"--first-address '{text}' is not an IPv4 address");
         }
