@@ -56,6 +56,7 @@ public sealed partial class ConnectionTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
         var line = Assert.Single(result.ErrorLines);
         Assert.StartsWith($"amt: {unused}:16992: ", line, StringComparison.Ordinal);
+        Assert.EndsWith("AMT 16.1 and later accept only TLS: try --tls", line, StringComparison.Ordinal);
     }
 
     [Fact]

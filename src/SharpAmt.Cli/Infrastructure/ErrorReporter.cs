@@ -14,7 +14,7 @@ internal static class ErrorReporter
         var (message, exitCode) = exception switch
         {
             CliException cli => (cli.Message, cli.ExitCode),
-            AmtException device => (device.Message, ExitCodes.DeviceError),
+            AmtException device => (device.Message + Hint(device), ExitCodes.DeviceError),
             ArgumentException argument => (WithoutParameterName(argument), ExitCodes.UsageError),
             OperationCanceledException when cancelled => ("interrupted", ExitCodes.Interrupted),
             _ => ($"unexpected error: {exception.GetType().Name}: {exception.Message}" + (verbose ? "" : "; run with --verbose for details"), ExitCodes.DeviceError),
@@ -27,6 +27,16 @@ internal static class ErrorReporter
 
         return exitCode;
     }
+
+    /// <summary>
+    /// The one failure newcomers meet most: AMT 16.1 and later close the plain HTTP port, which looks exactly
+    /// like AMT being off.
+    /// </summary>
+    private static string Hint(AmtException exception) =>
+        exception is AmtConnectionException { Failure: ConnectionFailure.Refused } refused
+        && refused.Endpoint.EndsWith(":" + AmtConnectionOptions.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            ? "; AMT 16.1 and later accept only TLS: try --tls"
+            : "";
 
     /// <summary>ArgumentException appends "(Parameter 'x')", which means nothing to someone at the command line.</summary>
     private static string WithoutParameterName(ArgumentException exception) =>
