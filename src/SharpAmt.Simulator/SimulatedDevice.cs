@@ -82,6 +82,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     internal DeviceCertificates Certificates { get; }
 
+    /// <summary>The device's TLS certificate, made on first use.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 TlsCertificate => Certificates.Certificate;
+
     /// <summary>The ports this device listens on.</summary>
     public IReadOnlyList<int> Ports => Options.Firmware.TlsOnly ? [Options.TlsPort] : [Options.HttpPort, Options.TlsPort];
 
