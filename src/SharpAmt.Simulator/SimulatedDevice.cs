@@ -29,10 +29,12 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Host.Changed += Forward;
         Redirection = new RedirectionSettings { ListenerEnabled = !options.Firmware.TlsOnly };
         Consent = new ConsentModel(options.Time, canModifyPolicy: options.ControlMode == ControlMode.Admin);
+        var hostName = options.HostName ?? "amt-" + options.Address.ToString().Replace('.', '-').Replace(':', '-');
         General = new GeneralSettingsState
         {
-            HostName = options.HostName ?? "amt-" + options.Address.ToString().Replace('.', '-').Replace(':', '-'),
+            HostName = hostName,
             DomainName = options.DomainName,
+            HostOsFqdn = $"{hostName}.{options.DomainName}",
         };
         Accounts = new DeviceAccounts(Identity.Realm, options.Time);
         Accounts.SetPassword(options.User, options.Password);
