@@ -41,15 +41,24 @@ public static class HttpDeviceConnection
                 HttpDeviceReply reply;
                 using (var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    var watch = CancelWhenPeerClosesAsync(pipe, aborted);
-                    try
+                    var handling = application.HandleAsync(request, aborted.Token);
+                    if (handling.IsCompleted)
                     {
-                        reply = await application.HandleAsync(request, aborted.Token).ConfigureAwait(false);
+                        reply = await handling.ConfigureAwait(false);
                     }
-                    finally
+                    else
                     {
-                        pipe.CancelPendingRead();
-                        await watch.ConfigureAwait(false);
+                        // Only a reply that takes time needs to notice the client leaving; watching costs a read per request.
+                        var watch = CancelWhenPeerClosesAsync(pipe, aborted);
+                        try
+                        {
+                            reply = await handling.ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            pipe.CancelPendingRead();
+                            await watch.ConfigureAwait(false);
+                        }
                     }
                 }
 
