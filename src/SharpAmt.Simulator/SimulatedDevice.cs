@@ -29,10 +29,12 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Host.Changed += Forward;
         Redirection = new RedirectionSettings { ListenerEnabled = !options.Firmware.TlsOnly };
         Consent = new ConsentModel(options.Time, canModifyPolicy: options.ControlMode == ControlMode.Admin);
+        var hostName = options.HostName ?? "amt-" + options.Address.ToString().Replace('.', '-').Replace(':', '-');
         General = new GeneralSettingsState
         {
-            HostName = options.HostName ?? "amt-" + options.Address.ToString().Replace('.', '-').Replace(':', '-'),
+            HostName = hostName,
             DomainName = options.DomainName,
+            HostOsFqdn = $"{hostName}.{options.DomainName}",
         };
         Accounts = new DeviceAccounts(Identity.Realm, options.Time);
         Accounts.SetPassword(options.User, options.Password);
@@ -81,6 +83,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     internal WsManDispatcher Dispatcher { get; }
 
     internal DeviceCertificates Certificates { get; }
+
+    /// <summary>The device's TLS certificate, made on first use.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 TlsCertificate => Certificates.Certificate;
 
     /// <summary>The ports this device listens on.</summary>
     public IReadOnlyList<int> Ports => Options.Firmware.TlsOnly ? [Options.TlsPort] : [Options.HttpPort, Options.TlsPort];

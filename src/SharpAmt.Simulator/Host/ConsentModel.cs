@@ -20,6 +20,7 @@ public sealed class ConsentModel
     private ConsentState _state;
     private DateTimeOffset _stateSince;
     private int _wrongCodes;
+    private string? _code;
 
     public ConsentModel(TimeProvider time, bool canModifyPolicy)
     {
@@ -43,8 +44,6 @@ public sealed class ConsentModel
 
     /// <summary>The code on the host's screen while the flow waits for it; null otherwise.</summary>
     public string? DisplayedCode => State == ConsentState.Displayed ? _code : null;
-
-    private string? _code;
 
     public ConsentState State
     {

@@ -180,11 +180,6 @@ public static class WsManResponseWriter
                     bodyNamespaces.Add(item.Object!.Namespace);
                 }
 
-                if (pull.Items.Count == 0 && response.ResourceUri is not null)
-                {
-                    bodyNamespaces.Add(response.ResourceUri);
-                }
-
                 if (response.DeclaresCommonNamespace)
                 {
                     bodyNamespaces.Add(WsManNamespaces.Common);

@@ -158,6 +158,20 @@ public sealed class AmtHttpClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes the kept-alive connection; the next request opens a new one.</summary>
+    public async Task CloseConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await DropConnectionAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task<HttpClientConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await HttpClientConnection.OpenAsync(_options, cancellationToken).ConfigureAwait(false);

@@ -12,13 +12,13 @@ public sealed class AmtHttpReplies
 {
     public const string ServerPrefix = "Intel(R) Active Management Technology ";
 
+    private readonly byte[] _unauthorizedPage;
+
     public AmtHttpReplies(string firmwareVersion)
     {
         Server = ServerPrefix + firmwareVersion;
         _unauthorizedPage = Encoding.ASCII.GetBytes(UnauthorizedPage(MajorVersion(firmwareVersion)));
     }
-
-    private readonly byte[] _unauthorizedPage;
 
     /// <summary>The full Server header value.</summary>
     public string Server { get; }

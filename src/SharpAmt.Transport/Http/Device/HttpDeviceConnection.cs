@@ -38,7 +38,30 @@ public static class HttpDeviceConnection
                     return;
                 }
 
-                var reply = await application.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+                HttpDeviceReply reply;
+                using (var aborted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    var handling = application.HandleAsync(request, aborted.Token);
+                    if (handling.IsCompleted)
+                    {
+                        reply = await handling.ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        // Only a reply that takes time needs to notice the client leaving; watching costs a read per request.
+                        var watch = CancelWhenPeerClosesAsync(pipe, aborted);
+                        try
+                        {
+                            reply = await handling.ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            pipe.CancelPendingRead();
+                            await watch.ConfigureAwait(false);
+                        }
+                    }
+                }
+
                 var complete = await WriteAsync(stream, output, reply, cancellationToken).ConfigureAwait(false);
                 if (!complete || reply.CloseConnection || !request.WantsKeepAlive)
                 {
@@ -54,6 +77,27 @@ public static class HttpDeviceConnection
         {
             await pipe.CompleteAsync().ConfigureAwait(false);
             await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// While a request is handled, notices the client going away (like Kestrel's RequestAborted), so a device
+    /// does not act on a request whose client has already given up. Pipelined bytes are left unconsumed.
+    /// </summary>
+    private static async Task CancelWhenPeerClosesAsync(PipeReader pipe, CancellationTokenSource aborted)
+    {
+        try
+        {
+            var result = await pipe.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+            pipe.AdvanceTo(result.Buffer.Start);
+            if (!result.IsCanceled && result.IsCompleted && result.Buffer.IsEmpty)
+            {
+                await aborted.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            await aborted.CancelAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,16 @@
+using SharpAmt.Benchmarks;
+
+// Bounded load harness: every run has a fixed duration or count. See bench/README.md.
+return args.FirstOrDefault() switch
+{
+    "get-rate" => await GetRateBenchmark.RunAsync(args[1..]),
+    "fleet-start" => await FleetStartBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SharpAmt.Benchmarks get-rate [--seconds N] [--mode keep-alive|new-connection|tls|all]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks fleet-start --amt PATH/amt.dll [--count N] [--first-address A]");
+    return 2;
+}
