@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SharpAmt.Simulator.Firmware;
+using SharpAmt.Transport.Tls;
 using Xunit;
 
 namespace SharpAmt.Cli.Tests;
@@ -60,9 +61,10 @@ public sealed class InfoCommandTests
 
         Assert.Equal(ExitCodes.Success, first.ExitCode);
         var pinned = Assert.Single(first.ErrorLines);
-        Assert.Matches($@"^amt: pinned {endpoint} certificate SHA-256 [0-9A-F]{{2}}(:[0-9A-F]{{2}}){{31}} in {harness.KnownHostsPath}$", pinned);
+        var fingerprint = CertificateFingerprint.Sha256(device.TlsCertificate);
+        Assert.Equal($"amt: pinned {endpoint} certificate SHA-256 {fingerprint} in {harness.KnownHostsPath}", pinned);
         Assert.Contains("AMT 16.1.25.2124", first.Out, StringComparison.Ordinal);
-        Assert.Contains($"{endpoint} sha256 ", await File.ReadAllTextAsync(harness.KnownHostsPath, TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Contains($"{endpoint} sha256 {fingerprint}\n", await File.ReadAllTextAsync(harness.KnownHostsPath, TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(ExitCodes.Success, second.ExitCode);
         Assert.Empty(second.Error);
     }
