@@ -122,13 +122,13 @@ public sealed class ParserTests
         var parse = Parse("sim", "--count", "3", "--first-address", "127.0.20.200", "--firmware", "12,16.1", "--firmware", "6",
             "--power-delay", "0", "--control-mode", "ccm", "--fault", "slow=500ms", "--fault", "drop=2", "--quiet");
 
-        Assert.Equal(3, parse.GetValue(SimCommand.Count));
-        Assert.Equal(IPAddress.Parse("127.0.20.200"), parse.GetValue(SimCommand.FirstAddress));
-        Assert.Equal([FirmwareProfiles.Amt12, FirmwareProfiles.Amt16, FirmwareProfiles.Amt6], parse.GetValue(SimCommand.Firmware));
-        Assert.Equal(0, parse.GetValue(SimCommand.PowerDelay));
-        Assert.Equal(SimulatedControlMode.Client, parse.GetValue(SimCommand.Mode));
-        Assert.Equal([new FaultSpec("slow", 0, TimeSpan.FromMilliseconds(500)), new FaultSpec("drop", 2, TimeSpan.Zero)], parse.GetValue(SimCommand.Faults));
-        Assert.True(parse.GetValue(SimCommand.Quiet));
+        Assert.Equal(3, parse.GetValue(SimOptions.Count));
+        Assert.Equal(IPAddress.Parse("127.0.20.200"), parse.GetValue(SimOptions.FirstAddress));
+        Assert.Equal([FirmwareProfiles.Amt12, FirmwareProfiles.Amt16, FirmwareProfiles.Amt6], parse.GetValue(SimOptions.Firmware));
+        Assert.Equal(0, parse.GetValue(SimOptions.PowerDelay));
+        Assert.Equal(SimulatedControlMode.Client, parse.GetValue(SimOptions.Mode));
+        Assert.Equal([new FaultSpec("slow", 0, TimeSpan.FromMilliseconds(500)), new FaultSpec("drop", 2, TimeSpan.Zero)], parse.GetValue(SimOptions.Faults));
+        Assert.True(parse.GetValue(SimOptions.Quiet));
     }
 
     [Fact]
@@ -136,10 +136,10 @@ public sealed class ParserTests
     {
         var parse = Parse("sim");
 
-        Assert.Equal(1, parse.GetValue(SimCommand.Count));
-        Assert.Equal(IPAddress.Parse("127.0.0.2"), parse.GetValue(SimCommand.FirstAddress));
-        Assert.Equal([FirmwareProfiles.Amt12], parse.GetValue(SimCommand.Firmware));
-        Assert.Equal("admin", parse.GetValue(SimCommand.User));
+        Assert.Equal(1, parse.GetValue(SimOptions.Count));
+        Assert.Equal(IPAddress.Parse("127.0.0.2"), parse.GetValue(SimOptions.FirstAddress));
+        Assert.Equal([FirmwareProfiles.Amt12], parse.GetValue(SimOptions.Firmware));
+        Assert.Equal("admin", parse.GetValue(SimOptions.User));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Cli.Output;
 using SharpAmt.Simulator;
 using SharpAmt.Simulator.Fleet;
+using SharpAmt.Simulator.Host;
 using Spectre.Console;
 
 namespace SharpAmt.Cli.Commands.Demo;
@@ -35,7 +36,7 @@ internal sealed class DemoCommand : AmtCommand
     private static async Task<int> RunLiveAsync(CommandContext context, FleetOptions options, IReadOnlyList<string> tryCommands, CancellationToken cancellationToken)
     {
         var recent = new ConcurrentQueue<string>();
-        void Remember(SimulatedDevice device, Simulator.Host.HostEvent hostEvent)
+        void Remember(SimulatedDevice device, HostEvent hostEvent)
         {
             recent.Enqueue($"{hostEvent.At.ToLocalTime():HH:mm:ss} {FleetLog.Describe(device, hostEvent)}");
             while (recent.Count > DemoDashboard.RecentEvents && recent.TryDequeue(out _))

@@ -1,112 +1,46 @@
-using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
-using System.Net;
 using SharpAmt.Cli.Configuration;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Simulator;
-using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Fleet;
-using SimulatedControlMode = SharpAmt.Simulator.ControlMode;
 
 namespace SharpAmt.Cli.Commands.Sim;
 
 /// <summary><c>amt sim</c>: simulated AMT devices on loopback addresses, running until Ctrl-C.</summary>
 internal sealed class SimCommand : AmtCommand
 {
-    public static readonly Option<int> Count = CreateCount();
-
-    public static readonly Option<IPAddress> FirstAddress = new("--first-address")
-    {
-        Description = "Address of the first device; the others follow (127.0.0.0/8 only)",
-        HelpName = "A",
-        DefaultValueFactory = _ => FleetOptions.DefaultFirstAddress,
-        CustomParser = ParseLoopback,
-    };
-
-    public static readonly Option<IReadOnlyList<FirmwareProfile>> Firmware = new("--firmware")
-    {
-        Description = $"Firmware of the devices, assigned in turn: {FirmwareProfiles.Known} [default: {FirmwareProfiles.Default.Version}]",
-        HelpName = "V[,V...]",
-        Arity = ArgumentArity.OneOrMore,
-        AllowMultipleArgumentsPerToken = false,
-        DefaultValueFactory = _ => [FirmwareProfiles.Default],
-        CustomParser = ParseFirmware,
-    };
-
-    public static readonly Option<string> User = new("--user", "-u")
-    {
-        Description = $"The devices' user name [default: {CommonOptions.DefaultUser}]",
-        HelpName = "U",
-        DefaultValueFactory = _ => CommonOptions.DefaultUser,
-    };
-
-    public static readonly Option<string?> Password = CreatePassword();
-
-    public static readonly Option<int> PowerDelay = CreatePowerDelay();
-
-    public static readonly Option<SimulatedControlMode> Mode = new("--control-mode")
-    {
-        Description = "How the devices were activated: acm (admin control) or ccm (client control: consent always required)",
-        HelpName = "acm|ccm",
-        DefaultValueFactory = _ => SimulatedControlMode.Admin,
-        CustomParser = Choices.Parser("control mode", ("acm", SimulatedControlMode.Admin), ("ccm", SimulatedControlMode.Client)),
-    };
-
-    public static readonly Option<IReadOnlyList<FaultSpec>> Faults = new("--fault")
-    {
-        Description = $"Misbehave for testing clients (repeatable): {FaultSpec.Help}",
-        HelpName = "SPEC",
-        Arity = ArgumentArity.OneOrMore,
-        AllowMultipleArgumentsPerToken = false,
-        DefaultValueFactory = _ => [],
-        CustomParser = ParseFaults,
-    };
-
-    public static readonly Option<string?> CertificateDirectory = new("--cert-dir")
-    {
-        Description = "Where device certificates are kept, so TLS pins survive restarts [default: $XDG_DATA_HOME/sharpamt/sim-certs]",
-        HelpName = "DIR",
-    };
-
-    public static readonly Option<bool> Quiet = new("--quiet", "-q")
-    {
-        Description = "Print only the ready lines, not device events",
-    };
-
     public SimCommand()
         : base("sim", "Run simulated AMT devices on loopback addresses until Ctrl-C")
     {
-        Options.Add(Count);
-        Options.Add(FirstAddress);
-        Options.Add(Firmware);
-        Options.Add(User);
-        Options.Add(Password);
-        Options.Add(PowerDelay);
-        Options.Add(Mode);
-        Options.Add(Faults);
-        Options.Add(CertificateDirectory);
-        Options.Add(Quiet);
-        Validators.Add(RequireFleetFits);
+        Options.Add(SimOptions.Count);
+        Options.Add(SimOptions.FirstAddress);
+        Options.Add(SimOptions.Firmware);
+        Options.Add(SimOptions.User);
+        Options.Add(SimOptions.Password);
+        Options.Add(SimOptions.PowerDelay);
+        Options.Add(SimOptions.Mode);
+        Options.Add(SimOptions.Faults);
+        Options.Add(SimOptions.CertificateDirectory);
+        Options.Add(SimOptions.Quiet);
+        Validators.Add(SimOptions.RequireFleetFits);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
     {
-        var password = SimulatorPassword.Resolve(context.Environment, context.Parse.GetResult(Password) is not null, cancellationToken);
-        var faults = context.Value(Faults) ?? [];
+        var password = SimulatorPassword.Resolve(context.Environment, context.Parse.GetResult(SimOptions.Password) is not null, cancellationToken);
+        var faults = context.Value(SimOptions.Faults) ?? [];
         var options = new FleetOptions
         {
-            Count = context.Value(Count),
-            FirstAddress = context.Value(FirstAddress)!,
-            Firmware = context.Value(Firmware)!,
+            Count = context.Value(SimOptions.Count),
+            FirstAddress = context.Value(SimOptions.FirstAddress)!,
+            Firmware = context.Value(SimOptions.Firmware)!,
             Template = new SimulatedDeviceOptions
             {
-                Address = context.Value(FirstAddress)!,
-                User = context.Value(User)!,
+                Address = context.Value(SimOptions.FirstAddress)!,
+                User = context.Value(SimOptions.User)!,
                 Password = password.Password,
-                ControlMode = context.Value(Mode),
-                PowerTransitionDelay = TimeSpan.FromMilliseconds(context.Value(PowerDelay)),
-                CertificateDirectory = context.Value(CertificateDirectory) ?? CliPaths.SimulatorCertificates(context.Environment),
+                ControlMode = context.Value(SimOptions.Mode),
+                PowerTransitionDelay = TimeSpan.FromMilliseconds(context.Value(SimOptions.PowerDelay)),
+                CertificateDirectory = context.Value(SimOptions.CertificateDirectory) ?? CliPaths.SimulatorCertificates(context.Environment),
             },
         };
 
@@ -117,7 +51,7 @@ internal sealed class SimCommand : AmtCommand
         }
 
         await using var log = new FleetLog(output);
-        var quiet = context.Value(Quiet);
+        var quiet = context.Value(SimOptions.Quiet);
         await using var fleet = await FleetStarter.StartAsync(options, device =>
         {
             foreach (var fault in faults)
@@ -134,128 +68,5 @@ internal sealed class SimCommand : AmtCommand
         log.Add(FleetStarter.Summary(fleet.Devices.Count));
         await FleetStarter.WaitForStopAsync(cancellationToken);
         return ExitCodes.Success;
-    }
-
-    private static Option<int> CreateCount()
-    {
-        var option = new Option<int>("--count", "-n")
-        {
-            Description = $"Number of devices, 1 to {FleetOptions.MaxDevices} [default: 1]",
-            HelpName = "N",
-            DefaultValueFactory = _ => 1,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is var count and (< 1 or > FleetOptions.MaxDevices))
-            {
-                result.AddError($"--count must be between 1 and {FleetOptions.MaxDevices}, not {count}");
-            }
-        });
-        return option;
-    }
-
-    private static Option<int> CreatePowerDelay()
-    {
-        var option = new Option<int>("--power-delay")
-        {
-            Description = "Milliseconds a power change takes to show [default: 1000]",
-            HelpName = "MS",
-            DefaultValueFactory = _ => 1000,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is var delay and (< 0 or > 600_000))
-            {
-                result.AddError($"--power-delay must be between 0 and 600000 milliseconds, not {delay}");
-            }
-        });
-        return option;
-    }
-
-    private static Option<string?> CreatePassword()
-    {
-        var option = new Option<string?>("--password", "-p")
-        {
-            Description = "Ask for the devices' password (without echo; one line from stdin when not at a terminal)",
-            Arity = ArgumentArity.ZeroOrOne,
-        };
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count > 0)
-            {
-                result.AddError("--password takes no value: passwords are never accepted on the command line; give --password alone to be asked, or set AMT_PASSWORD");
-            }
-        });
-        return option;
-    }
-
-    private static IPAddress ParseLoopback(ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-        if (!IPAddress.TryParse(text, out var address))
-        {
-            result.AddError($"--first-address '{text}' is not an IPv4 address");
-        }
-        else if (!LoopbackAddresses.IsLoopback(address))
-        {
-            result.AddError($"--first-address {address} is not a loopback address; simulated devices only use 127.0.0.0/8");
-        }
-
-        return address ?? FleetOptions.DefaultFirstAddress;
-    }
-
-    private static List<FirmwareProfile> ParseFirmware(ArgumentResult result)
-    {
-        var profiles = new List<FirmwareProfile>();
-        foreach (var text in result.Tokens.SelectMany(token => token.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
-        {
-            if (FirmwareProfiles.Find(text) is { } profile)
-            {
-                profiles.Add(profile);
-            }
-            else
-            {
-                result.AddError($"unknown firmware '{text}'; known: {FirmwareProfiles.Known}");
-                return [];
-            }
-        }
-
-        return profiles;
-    }
-
-    private static List<FaultSpec> ParseFaults(ArgumentResult result)
-    {
-        var faults = new List<FaultSpec>();
-        foreach (var token in result.Tokens)
-        {
-            if (FaultSpec.TryParse(token.Value, out var error) is { } fault)
-            {
-                faults.Add(fault);
-            }
-            else
-            {
-                result.AddError(error!);
-                return [];
-            }
-        }
-
-        return faults;
-    }
-
-    private static void RequireFleetFits(CommandResult result)
-    {
-        if (!result.TryGet(FirstAddress, out var first) || first is null || !result.TryGet(Count, out var count) || count is < 1 or > FleetOptions.MaxDevices)
-        {
-            return;
-        }
-
-        try
-        {
-            LoopbackAddresses.Sequence(first, count);
-        }
-        catch (ArgumentException)
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"{count} devices starting at {first} do not fit in 127.0.0.0/8"));
-        }
     }
 }
