@@ -46,9 +46,29 @@ internal static class CliApp
         var group = parse.CommandResult.Command;
         var error = parse.GetResult(CommonOptions.Password) is not null ? CommonOptions.PasswordRefusal
             : parse.UnmatchedTokens.Count > 0 ? $"unrecognized command or argument '{parse.UnmatchedTokens[0]}'"
+            : MissingArgument(parse) is { } missing ? $"{path} needs {missing}"
             : group is not AmtCommand && group.Subcommands.Count > 0 ? $"{path} needs a command: {string.Join(", ", group.Subcommands.Where(command => !command.Hidden).Select(command => command.Name))}"
             : parse.Errors[0].Message;
         return $"{CliOutput.OneLine(error)} (see: {path} --help)";
+    }
+
+    /// <summary>The first required argument left out, named as in the usage line (HOST, CLASS…).</summary>
+    private static string? MissingArgument(ParseResult parse)
+    {
+        for (SymbolResult? current = parse.CommandResult; current is not null; current = current.Parent)
+        {
+            if (current is CommandResult command)
+            {
+                var missing = command.Command.Arguments.FirstOrDefault(argument =>
+                    argument.Arity.MinimumNumberOfValues > 0 && (parse.GetResult(argument)?.Tokens.Count ?? 0) == 0);
+                if (missing is not null)
+                {
+                    return missing.Name;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string CommandPath(CommandResult result)
