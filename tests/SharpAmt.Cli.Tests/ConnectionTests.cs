@@ -180,6 +180,25 @@ public sealed class ConnectionTests
     }
 
     [Fact]
+    public async Task Ca_trusts_certificates_of_the_given_authorities_only()
+    {
+        using var harness = new CliHarness();
+        await using var device = await TestDevices.StartAsync(FirmwareProfiles.Amt16);
+        await using var stranger = await TestDevices.StartAsync(FirmwareProfiles.Amt16);
+        var authority = Path.Combine(harness.Root, "ca.pem");
+        await File.WriteAllTextAsync(authority, device.TlsCertificate.ExportCertificatePem(), TestContext.Current.CancellationToken);
+
+        var trusted = await harness.RunAsync("power", device.Address.ToString(), "status", "--tls", "--ca", authority);
+        var untrusted = await harness.RunAsync("power", stranger.Address.ToString(), "status", "--tls", "--ca", authority);
+
+        Assert.Equal(ExitCodes.Success, trusted.ExitCode);
+        Assert.Empty(trusted.Error);
+        Assert.False(File.Exists(harness.KnownHostsPath) && File.ReadAllText(harness.KnownHostsPath).Contains(" sha256 ", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.DeviceError, untrusted.ExitCode);
+        Assert.Contains("by a trusted authority", Assert.Single(untrusted.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Insecure_without_tls_is_a_usage_error()
     {
         using var harness = new CliHarness();
