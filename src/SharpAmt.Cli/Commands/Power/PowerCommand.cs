@@ -57,28 +57,39 @@ internal sealed class PowerCommand : DeviceCommand
 
     protected override async Task<int> RunAsync(AmtDevice device, CommandContext context, CancellationToken cancellationToken)
     {
-        var verb = context.Value(Verb);
-        if (verb.Action is not { } action)
+        if (context.Value(Verb).Action is { } action)
         {
-            var status = await device.GetPowerStatusAsync(cancellationToken);
-            var view = new PowerStatusView(device.Endpoint, PowerView.From(status));
-            context.Output.Result(view, CliJsonContext.Default.PowerStatusView, console => console.Write(Tables.Titled(view.Endpoint, Tables.Properties()
-                .Row("Power state", view.Power.Describe())
-                .Row("Actions now", view.Power.AvailableActions.Count == 0 ? "none" : string.Join(", ", view.Power.AvailableActions)))));
-            return ExitCodes.Success;
+            await RequestAsync(device, context, action, cancellationToken);
+        }
+        else
+        {
+            await ShowStatusAsync(device, context, cancellationToken);
         }
 
+        return ExitCodes.Success;
+    }
+
+    private static async Task ShowStatusAsync(AmtDevice device, CommandContext context, CancellationToken cancellationToken)
+    {
+        var status = await device.GetPowerStatusAsync(cancellationToken);
+        var view = new PowerStatusView(device.Endpoint, PowerView.From(status));
+        context.Output.Result(view, CliJsonContext.Default.PowerStatusView, console => console.Write(Tables.Titled(view.Endpoint, Tables.Properties()
+            .Row("Power state", view.Power.Describe())
+            .Row("Actions now", view.Power.AvailableActions.Count == 0 ? "none" : string.Join(", ", view.Power.AvailableActions)))));
+    }
+
+    private static async Task RequestAsync(AmtDevice device, CommandContext context, PowerAction action, CancellationToken cancellationToken)
+    {
         var boot = context.Value(Boot);
         var sol = context.Value(Sol);
         var result = boot is { } target
             ? await device.BootAsync(new BootRequest(target, action, sol), cancellationToken)
             : await device.PowerAsync(action, cancellationToken);
-        var actionView = PowerActionView.From(device.Endpoint, result, boot, sol);
-        context.Output.Result(actionView, CliJsonContext.Default.PowerActionView, console =>
+        var view = PowerActionView.From(device.Endpoint, result, boot, sol);
+        context.Output.Result(view, CliJsonContext.Default.PowerActionView, console =>
         {
-            console.WriteLine($"{actionView.Endpoint}: {actionView.Summary}{(actionView.Requested ? "" : "; nothing requested")}");
-            console.WriteLine($"power state before: {actionView.Before.Describe()}; read afterwards: {actionView.After?.Describe() ?? "could not be read"}");
+            console.WriteLine($"{view.Endpoint}: {view.Summary}{(view.Requested ? "" : "; nothing requested")}");
+            console.WriteLine($"power state before: {view.Before.Describe()}; read afterwards: {view.After?.Describe() ?? "could not be read"}");
         });
-        return ExitCodes.Success;
     }
 }
