@@ -104,6 +104,10 @@ public static class WsManResponseWriter
                 writer.Element(created.Reference.ToElement("ResourceCreated", WsManNamespaces.Transfer));
                 break;
 
+            case ValueResponseBody value:
+                writer.Element(value.Value);
+                break;
+
             case FaultResponseBody fault:
                 WriteFault(writer, fault.Fault);
                 break;
@@ -203,6 +207,10 @@ public static class WsManResponseWriter
                     }
                 }
 
+                break;
+
+            case ValueResponseBody value:
+                Collect(value.Value, bodyNamespaces);
                 break;
 
             case CreatedResponseBody created:
