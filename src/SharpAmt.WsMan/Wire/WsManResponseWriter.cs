@@ -240,7 +240,7 @@ public static class WsManResponseWriter
         namespaces.Add(element.Namespace);
         foreach (var attribute in element.Attributes)
         {
-            if (attribute.Namespace.Length > 0)
+            if (attribute.Namespace.Length > 0 && attribute.Namespace != XmlWireWriter.XmlNamespace)
             {
                 namespaces.Add(attribute.Namespace);
             }
