@@ -145,7 +145,7 @@ internal sealed class XmlWireWriter
 
     private static string Escape(string text, bool attribute)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"") < 0)
+        if (!NeedsEscaping(text))
         {
             return text;
         }
@@ -159,10 +159,27 @@ internal sealed class XmlWireWriter
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' when attribute => "&quot;",
+                // A raw CR would come back as LF after parsing; a reference keeps it.
+                '\r' => "&#xD;",
+                '\t' or '\n' => c.ToString(),
+                < ' ' => throw new ArgumentException($"a value holds control character U+{(int)c:X4}, which XML cannot carry"),
                 _ => c.ToString(),
             });
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '"' || c < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -67,6 +67,25 @@ public sealed class ChunkedBodyDecoderTests
         Assert.Throws<AmtProtocolException>(() => DecodeInPieces(Segments.Latin1(wire), maxBody));
 
     [Fact]
+    public void Endless_trailers_are_refused()
+    {
+        var wire = "4\r\nbody\r\n0\r\n" + string.Concat(Enumerable.Repeat("X-Trailer: 1\r\n", 40)) + "\r\n";
+
+        var error = DecodeFails(wire);
+
+        Assert.Equal(ProtocolViolation.MalformedChunk, error.Violation);
+    }
+
+    [Fact]
+    public void A_few_trailers_are_accepted()
+    {
+        var (body, complete, _) = DecodeInPieces(Segments.Latin1("4\r\nbody\r\n0\r\nX-A: 1\r\nX-B: 2\r\n\r\n"), NoLimit);
+
+        Assert.True(complete);
+        Assert.Equal("body", Encoding.ASCII.GetString(body));
+    }
+
+    [Fact]
     public void Amt_four_digit_upper_case_sizes_decode()
     {
         var (wire, body) = AmtStyleBody();

@@ -243,6 +243,7 @@ public sealed class HttpMessageReaderTests
     [InlineData("Content-Length: ", ProtocolViolation.MalformedContentLength)]
     [InlineData("Transfer-Encoding: gzip", ProtocolViolation.UnsupportedTransferEncoding)]
     [InlineData("Transfer-Encoding: chunked, gzip", ProtocolViolation.UnsupportedTransferEncoding)]
+    [InlineData("Transfer-Encoding: gzip, chunked", ProtocolViolation.UnsupportedTransferEncoding)]
     public async Task Unusable_body_framing_is_refused(string header, ProtocolViolation violation)
     {
         var (reader, _) = Deliver($"HTTP/1.1 200 OK\r\n{header}\r\n\r\nbody");

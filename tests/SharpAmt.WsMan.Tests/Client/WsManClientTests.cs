@@ -2,7 +2,6 @@ using SharpAmt.Transport;
 using SharpAmt.WsMan.Client;
 using SharpAmt.WsMan.Tests.Support;
 using SharpAmt.WsMan.Wire;
-using EnumerationOptions = SharpAmt.WsMan.Client.EnumerationOptions;
 using Xunit;
 using static SharpAmt.WsMan.Tests.Support.TestWsManService;
 
@@ -84,7 +83,7 @@ public sealed class WsManClientTests
         await using var device = new WsManTestDevice();
         await using var client = Connect(device);
 
-        var items = await client.EnumerateAsync("CIM_SoftwareIdentity", new EnumerationOptions { MaxElements = 3, Mode = EnumerationMode.ObjectsAndReferences }, Ct);
+        var items = await client.EnumerateAsync("CIM_SoftwareIdentity", new WsManEnumerationOptions { MaxElements = 3, Mode = EnumerationMode.ObjectsAndReferences }, Ct);
 
         Assert.Equal(11, items.Count);
         Assert.Equal(
@@ -211,7 +210,7 @@ public sealed class WsManClientTests
                 }));
         await using var client = Connect(device);
 
-        var exception = await Assert.ThrowsAsync<AmtProtocolException>(() => client.EnumerateAsync("CIM_SoftwareIdentity", new EnumerationOptions { MaxPulls = 5 }, Ct));
+        var exception = await Assert.ThrowsAsync<AmtProtocolException>(() => client.EnumerateAsync("CIM_SoftwareIdentity", new WsManEnumerationOptions { MaxPulls = 5 }, Ct));
 
         Assert.Equal(ProtocolViolation.UnexpectedXml, exception.Violation);
         Assert.Contains("did not end after 5 pulls", exception.Message, StringComparison.Ordinal);

@@ -19,6 +19,30 @@ public sealed class WsManRequestWriterTests
     private static string Write(WsManRequest request) => Encoding.UTF8.GetString(WsManRequestWriter.Write(request));
 
     [Fact]
+    public void A_carriage_return_survives_the_round_trip()
+    {
+        var value = WsManObject.Create("AMT_GeneralSettings").With("HostName", "line one\r\nline two");
+        var request = new WsManRequest(WsManActions.Put, value.Namespace) { Body = new ObjectRequestBody(value) };
+
+        var written = Write(request);
+        var read = WsManRequestReader.Read(Encoding.UTF8.GetBytes(written));
+
+        Assert.Contains("&#xD;", written, StringComparison.Ordinal);
+        Assert.Equal("line one\r\nline two", Assert.IsType<ObjectRequestBody>(read.Body).Object.GetString("HostName"));
+    }
+
+    [Fact]
+    public void A_control_character_xml_cannot_carry_is_refused_before_anything_is_sent()
+    {
+        var value = WsManObject.Create("AMT_GeneralSettings").With("HostName", "bell\u0007");
+        var request = new WsManRequest(WsManActions.Put, value.Namespace) { Body = new ObjectRequestBody(value) };
+
+        var error = Assert.Throws<ArgumentException>(() => Write(request));
+
+        Assert.Contains("U+0007", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Get_is_written_as_meshcommander_sends_it()
     {
         var request = new WsManRequest(WsManActions.Get, "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_GeneralSettings") { MessageId = "1" };
