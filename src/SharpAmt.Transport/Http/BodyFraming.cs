@@ -24,7 +24,8 @@ public static class BodyFramingRules
         var transferEncoding = headers["Transfer-Encoding"];
         if (transferEncoding is not null)
         {
-            if (!transferEncoding.Trim().EndsWith("chunked", StringComparison.OrdinalIgnoreCase))
+            // Only plain chunked: a compressed coding underneath would hand the caller bytes it cannot read.
+            if (!string.Equals(transferEncoding.Trim(), "chunked", StringComparison.OrdinalIgnoreCase))
             {
                 throw new AmtProtocolException(ProtocolViolation.UnsupportedTransferEncoding, HttpHeadParser.Printable(transferEncoding));
             }

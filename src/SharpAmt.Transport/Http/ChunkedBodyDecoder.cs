@@ -9,11 +9,13 @@ namespace SharpAmt.Transport.Http;
 public sealed class ChunkedBodyDecoder
 {
     private const int MaxSizeLine = 256;
+    private const int MaxTrailerLines = 32;
 
     private readonly int _maxBodyBytes;
     private State _state = State.SizeLine;
     private long _remainingInChunk;
     private long _decoded;
+    private int _trailerLines;
 
     public ChunkedBodyDecoder(int maxBodyBytes)
     {
@@ -99,6 +101,10 @@ public sealed class ChunkedBodyDecoder
                     if (trailer.Length == 0)
                     {
                         _state = State.Done;
+                    }
+                    else if (++_trailerLines > MaxTrailerLines)
+                    {
+                        throw new AmtProtocolException(ProtocolViolation.MalformedChunk, "too many trailer lines");
                     }
 
                     break;

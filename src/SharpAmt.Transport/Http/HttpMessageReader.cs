@@ -21,6 +21,9 @@ public sealed class HttpMessageReader
     /// <summary>Bytes of the current message seen so far; zero means the peer sent nothing of it yet.</summary>
     public long BytesOfCurrentMessage { get; private set; }
 
+    /// <summary>Bytes of the current message already consumed from the pipe (head, decoded chunks).</summary>
+    private long _consumedOfMessage;
+
     /// <summary>The next request, or null when the peer closed cleanly between requests.</summary>
     public async ValueTask<HttpRequest?> ReadRequestAsync(CancellationToken cancellationToken)
     {
@@ -35,15 +38,19 @@ public sealed class HttpMessageReader
             if (HttpHeadParser.TryReadRequestHead(ref reader, _limits, out var parsed))
             {
                 head = parsed;
+                _consumedOfMessage = reader.Consumed;
                 _reader.AdvanceTo(reader.Position);
                 break;
             }
 
             if (result.IsCompleted)
             {
+                // Inspect the buffer before advancing: AdvanceTo hands its memory back to the pipe.
+                var onlyLineBreaks = buffer.Length == 0 || IsOnlyLineBreaks(buffer);
                 _reader.AdvanceTo(buffer.End);
-                if (buffer.Length == 0 || IsOnlyLineBreaks(buffer))
+                if (onlyLineBreaks)
                 {
+                    BytesOfCurrentMessage = 0;
                     return null;
                 }
 
@@ -73,6 +80,7 @@ public sealed class HttpMessageReader
             var reader = new SequenceReader<byte>(buffer);
             if (HttpHeadParser.TryReadResponseHead(ref reader, _limits, out var head))
             {
+                _consumedOfMessage = reader.Consumed;
                 _reader.AdvanceTo(reader.Position);
                 var framing = BodyFramingRules.Of(head.Headers, isResponse: true, head.StatusCode, out var length);
                 var body = await ReadBodyAsync(framing, length, cancellationToken).ConfigureAwait(false);
@@ -121,7 +129,7 @@ public sealed class HttpMessageReader
         {
             var result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            BytesOfCurrentMessage += buffer.Length;
+            BytesOfCurrentMessage = _consumedOfMessage + buffer.Length;
             if (buffer.Length >= length)
             {
                 var body = buffer.Slice(0, length).ToArray();
@@ -147,7 +155,7 @@ public sealed class HttpMessageReader
         {
             var result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
-            BytesOfCurrentMessage += buffer.Length;
+            BytesOfCurrentMessage = _consumedOfMessage + buffer.Length;
             var reader = new SequenceReader<byte>(buffer);
             var done = decoder.Decode(ref reader, output);
             if (done)
@@ -162,6 +170,7 @@ public sealed class HttpMessageReader
                 throw new EndOfStreamException("peer closed in the middle of a chunked body");
             }
 
+            _consumedOfMessage += reader.Consumed;
             _reader.AdvanceTo(reader.Position, buffer.End);
         }
     }
@@ -172,6 +181,7 @@ public sealed class HttpMessageReader
         {
             var result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             var buffer = result.Buffer;
+            BytesOfCurrentMessage = _consumedOfMessage + buffer.Length;
             if (buffer.Length > _limits.MaxBodyBytes)
             {
                 throw new AmtProtocolException(ProtocolViolation.BodyTooLarge);

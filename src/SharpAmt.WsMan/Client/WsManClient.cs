@@ -66,9 +66,9 @@ public sealed class WsManClient : IAsyncDisposable
     }
 
     /// <summary>Enumerates the class and pulls until the device ends the sequence.</summary>
-    public async Task<IReadOnlyList<PulledItem>> EnumerateAsync(string classOrUri, EnumerationOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PulledItem>> EnumerateAsync(string classOrUri, WsManEnumerationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        options ??= EnumerationOptions.Default;
+        options ??= WsManEnumerationOptions.Default;
         var resourceUri = ResourceUris.For(classOrUri);
         var enumerate = new WsManRequest(WsManActions.Enumerate, resourceUri)
         {
@@ -114,7 +114,7 @@ public sealed class WsManClient : IAsyncDisposable
     /// <summary>Enumerates and returns the objects only.</summary>
     public async Task<IReadOnlyList<WsManObject>> EnumerateObjectsAsync(string classOrUri, CancellationToken cancellationToken = default)
     {
-        var items = await EnumerateAsync(classOrUri, EnumerationOptions.Default, cancellationToken).ConfigureAwait(false);
+        var items = await EnumerateAsync(classOrUri, WsManEnumerationOptions.Default, cancellationToken).ConfigureAwait(false);
         return items.Where(item => item.Object is not null).Select(item => item.Object!).ToArray();
     }
 

@@ -18,7 +18,7 @@ public static class SecureXml
         var span = bytes.Span;
         var start = 0;
         // Some recorded envelopes start with whitespace or a byte-order mark before the declaration.
-        if (span.StartsWith("\xEF\xBB\xBF"u8))
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             start = 3;
         }

@@ -30,6 +30,9 @@ public sealed record PulledItem(WsManObject? Object, EndpointReference? Referenc
 
 public sealed record CreatedResponseBody(EndpointReference Reference) : WsManResponseBody;
 
+/// <summary>A reply whose body is one bare value rather than an object, such as <c>&lt;g:ReturnValue&gt;0&lt;/g:ReturnValue&gt;</c>.</summary>
+public sealed record ValueResponseBody(WsManElement Value) : WsManResponseBody;
+
 /// <summary>A Delete or Release reply, or any reply with an empty body.</summary>
 public sealed record EmptyResponseBody : WsManResponseBody
 {

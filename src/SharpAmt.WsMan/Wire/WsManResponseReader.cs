@@ -75,6 +75,12 @@ public static class WsManResponseReader
             return new CreatedResponseBody(reference);
         }
 
+        if (!first.HasElements && first.Value.Length > 0)
+        {
+            // An object keeps only child elements; a bare value would lose its text.
+            return new ValueResponseBody(XmlTree.ToElement(first));
+        }
+
         return new ObjectResponseBody(XmlTree.ToObject(first));
     }
 

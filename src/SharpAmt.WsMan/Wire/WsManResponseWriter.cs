@@ -104,6 +104,10 @@ public static class WsManResponseWriter
                 writer.Element(created.Reference.ToElement("ResourceCreated", WsManNamespaces.Transfer));
                 break;
 
+            case ValueResponseBody value:
+                writer.Element(value.Value);
+                break;
+
             case FaultResponseBody fault:
                 WriteFault(writer, fault.Fault);
                 break;
@@ -200,6 +204,10 @@ public static class WsManResponseWriter
 
                 break;
 
+            case ValueResponseBody value:
+                Collect(value.Value, bodyNamespaces);
+                break;
+
             case CreatedResponseBody created:
                 bodyNamespaces.Add(WsManNamespaces.Transfer);
                 Collect(created.Reference.ToEndpointReferenceElement(), bodyNamespaces);
@@ -227,7 +235,7 @@ public static class WsManResponseWriter
         namespaces.Add(element.Namespace);
         foreach (var attribute in element.Attributes)
         {
-            if (attribute.Namespace.Length > 0)
+            if (attribute.Namespace.Length > 0 && attribute.Namespace != XmlWireWriter.XmlNamespace)
             {
                 namespaces.Add(attribute.Namespace);
             }

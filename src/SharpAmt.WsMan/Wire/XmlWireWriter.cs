@@ -6,12 +6,19 @@ namespace SharpAmt.WsMan.Wire;
 /// A small XML writer that produces exactly the bytes AMT peers expect: no whitespace between elements,
 /// empty elements as an open/close pair (MeshCentral's parser fails on <c>&lt;x/&gt;</c>), double-quoted
 /// attributes, and prefixes from a fixed map. A namespace missing from the map is declared on the element
-/// that first uses it.
+/// that uses it and is in scope only inside that element.
 /// </summary>
 internal sealed class XmlWireWriter
 {
+    /// <summary>The namespace of the reserved <c>xml</c> prefix, which is never declared.</summary>
+    internal const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
+
     private readonly StringBuilder _text = new(2048);
     private readonly Dictionary<string, string> _prefixes = new(StringComparer.Ordinal);
+
+    /// <summary>Namespaces declared inline, with the depth of the element declaring them: they go out of scope with it.</summary>
+    private readonly List<(string Namespace, int Depth)> _inline = [];
+    private int _depth;
     private int _inlineCounter;
 
     public XmlWireWriter(IEnumerable<KeyValuePair<string, string>> prefixByNamespace)
@@ -27,13 +34,20 @@ internal sealed class XmlWireWriter
     /// <summary>Opens an element; the caller writes attributes, then <see cref="CloseStartTag"/>.</summary>
     public string StartElement(string ns, string name)
     {
-        var qualified = Qualify(ns, name, out var declaration);
-        _text.Append('<').Append(qualified);
-        if (declaration is not null)
+        _depth++;
+        if (_prefixes.TryGetValue(ns, out var prefix))
         {
-            _text.Append(declaration);
+            var known = prefix.Length == 0 ? name : prefix + ":" + name;
+            _text.Append('<').Append(known);
+            return known;
         }
 
+        // Unknown namespace: declare it here; it stays usable for this element's content only. Only client
+        // requests reach this; device replies declare every namespace on the Envelope up front.
+        prefix = DeclareInline(ns);
+        var qualified = prefix + ":" + name;
+        _text.Append('<').Append(qualified);
+        AppendDeclaration(prefix, ns);
         return qualified;
     }
 
@@ -42,7 +56,17 @@ internal sealed class XmlWireWriter
 
     public void CloseStartTag() => _text.Append('>');
 
-    public void EndElement(string qualified) => _text.Append("</").Append(qualified).Append('>');
+    public void EndElement(string qualified)
+    {
+        _text.Append("</").Append(qualified).Append('>');
+        for (var i = _inline.Count - 1; i >= 0 && _inline[i].Depth == _depth; i--)
+        {
+            _prefixes.Remove(_inline[i].Namespace);
+            _inline.RemoveAt(i);
+        }
+
+        _depth--;
+    }
 
     public void Text(string text) => _text.Append(Escape(text, attribute: false));
 
@@ -61,12 +85,12 @@ internal sealed class XmlWireWriter
         var qualified = StartElement(element.Namespace, element.Name);
         foreach (var attribute in element.Attributes)
         {
-            Attribute(attribute.Namespace.Length == 0 ? attribute.Name : PrefixOf(attribute.Namespace) + ":" + attribute.Name, attribute.Value);
+            Attribute(attribute.Namespace.Length == 0 ? attribute.Name : AttributePrefix(attribute.Namespace) + ":" + attribute.Name, attribute.Value);
         }
 
         if (element.IsNil)
         {
-            Attribute(PrefixOf(WsManNamespaces.XmlSchemaInstance) + ":nil", "true");
+            Attribute(AttributePrefix(WsManNamespaces.XmlSchemaInstance) + ":nil", "true");
         }
 
         CloseStartTag();
@@ -89,25 +113,39 @@ internal sealed class XmlWireWriter
 
     public override string ToString() => _text.ToString();
 
-    private string Qualify(string ns, string name, out string? declaration)
+    /// <summary>The prefix for an attribute in <paramref name="ns"/>, declared on the open start tag when none is in scope.</summary>
+    private string AttributePrefix(string ns)
     {
-        declaration = null;
-        if (_prefixes.TryGetValue(ns, out var prefix))
+        if (ns == XmlNamespace)
         {
-            return prefix.Length == 0 ? name : prefix + ":" + name;
+            return "xml";
         }
 
-        // Unknown namespace: declare it here and keep using the prefix afterwards. Only client requests reach
-        // this; device replies declare every namespace on the Envelope up front.
-        prefix = "n" + (++_inlineCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _prefixes[ns] = prefix;
-        declaration = $" xmlns:{prefix}=\"{Escape(ns, attribute: true)}\"";
-        return prefix + ":" + name;
+        if (_prefixes.TryGetValue(ns, out var prefix) && prefix.Length > 0)
+        {
+            return prefix;
+        }
+
+        // A default (empty) prefix cannot qualify an attribute, so this declares a real one.
+        prefix = DeclareInline(ns);
+        AppendDeclaration(prefix, ns);
+        return prefix;
     }
+
+    private string DeclareInline(string ns)
+    {
+        var prefix = "n" + (++_inlineCounter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _prefixes[ns] = prefix;
+        _inline.Add((ns, _depth));
+        return prefix;
+    }
+
+    private void AppendDeclaration(string prefix, string ns) =>
+        _text.Append(" xmlns:").Append(prefix).Append("=\"").Append(Escape(ns, attribute: true)).Append('"');
 
     private static string Escape(string text, bool attribute)
     {
-        if (text.AsSpan().IndexOfAny("&<>\"") < 0)
+        if (!NeedsEscaping(text))
         {
             return text;
         }
@@ -121,10 +159,27 @@ internal sealed class XmlWireWriter
                 '<' => "&lt;",
                 '>' => "&gt;",
                 '"' when attribute => "&quot;",
+                // A raw CR would come back as LF after parsing; a reference keeps it.
+                '\r' => "&#xD;",
+                '\t' or '\n' => c.ToString(),
+                < ' ' => throw new ArgumentException($"a value holds control character U+{(int)c:X4}, which XML cannot carry"),
                 _ => c.ToString(),
             });
         }
 
         return builder.ToString();
+    }
+
+    private static bool NeedsEscaping(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '&' or '<' or '>' or '"' || c < ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SharpAmt.Cli.Infrastructure;
+using SharpAmt.WsMan.Client;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Cli.Commands.WsMan;
@@ -24,7 +25,7 @@ internal sealed class WsManEnumerateCommand : DeviceCommand
     protected override async Task<int> RunAsync(AmtDevice device, CommandContext context, CancellationToken cancellationToken)
     {
         var className = context.Value(Class);
-        var options = new SharpAmt.WsMan.Client.EnumerationOptions { Mode = context.Value(WithReferences) ? EnumerationMode.ObjectsAndReferences : EnumerationMode.Objects };
+        var options = new WsManEnumerationOptions { Mode = context.Value(WithReferences) ? EnumerationMode.ObjectsAndReferences : EnumerationMode.Objects };
         var items = await device.WsMan.EnumerateAsync(className, options, cancellationToken);
         WsManPrinter.Print(context, items, ResourceUris.ClassName(ResourceUris.For(className)), device.Endpoint);
         return ExitCodes.Success;

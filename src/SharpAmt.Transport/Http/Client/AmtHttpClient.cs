@@ -142,7 +142,15 @@ public sealed class AmtHttpClient : IAsyncDisposable
                     throw GaveUp(exception, attempt, started.Elapsed);
                 }
 
-                await Task.Delay(delay, deadline.Token).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(delay, deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // Thrown inside this catch block, so the handler below would not see it.
+                    throw TimedOut(false, exception, attempt, cancelled);
+                }
             }
             catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
             {

@@ -2,9 +2,9 @@ using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.WsMan.Client;
 
-public sealed record EnumerationOptions
+public sealed record WsManEnumerationOptions
 {
-    public static EnumerationOptions Default { get; } = new();
+    public static WsManEnumerationOptions Default { get; } = new();
 
     public EnumerationMode Mode { get; init; } = EnumerationMode.Objects;
 
