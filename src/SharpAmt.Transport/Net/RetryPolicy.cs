@@ -12,6 +12,12 @@ public sealed record RetryPolicy
 
     public int MaxAttempts { get; init; } = 10;
 
+    /// <summary>
+    /// Attempts when the host actively refuses: it answered that nothing listens on the port, which a few quick
+    /// tries confirm. (A sleeping ME leaves attempts unanswered or resets them; those get <see cref="MaxAttempts"/>.)
+    /// </summary>
+    public int MaxAttemptsWhenRefused { get; init; } = 3;
+
     public TimeSpan InitialDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(4);

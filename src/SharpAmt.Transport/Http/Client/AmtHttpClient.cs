@@ -76,6 +76,7 @@ public sealed class AmtHttpClient : IAsyncDisposable
         var attempt = 0;
         var rejectedCredentials = 0;
         var staleRenewals = 0;
+        var refusals = 0;
         AmtConnectionException? lastFailure = null;
         while (true)
         {
@@ -137,7 +138,8 @@ public sealed class AmtHttpClient : IAsyncDisposable
                 }
 
                 var delay = _options.Retry.DelayBefore(attempt + 1);
-                if (attempt >= _options.Retry.MaxAttempts || started.Elapsed + delay >= _options.Timeout)
+                refusals += exception.Failure == ConnectionFailure.Refused ? 1 : 0;
+                if (attempt >= _options.Retry.MaxAttempts || refusals >= _options.Retry.MaxAttemptsWhenRefused || started.Elapsed + delay >= _options.Timeout)
                 {
                     throw GaveUp(exception, attempt, started.Elapsed);
                 }

@@ -275,7 +275,7 @@ public sealed class AmtHttpClientTests
         var address = Loopback.Next();
         var options = Options(address.ToString()) with
         {
-            Retry = new RetryPolicy { MaxAttempts = 4, InitialDelay = TimeSpan.FromMilliseconds(60), MaxDelay = TimeSpan.FromSeconds(1) },
+            Retry = new RetryPolicy { MaxAttempts = 4, MaxAttemptsWhenRefused = 10, InitialDelay = TimeSpan.FromMilliseconds(60), MaxDelay = TimeSpan.FromSeconds(1) },
             Timeout = TimeSpan.FromSeconds(5),
         };
         await using var client = new AmtHttpClient(options);
@@ -295,6 +295,25 @@ public sealed class AmtHttpClientTests
     }
 
     [Fact]
+    public async Task A_refusing_host_is_given_up_on_quickly_while_the_deadline_still_allows_more()
+    {
+        var address = Loopback.Next();
+        var options = Options(address.ToString()) with
+        {
+            Retry = new RetryPolicy { MaxAttempts = 10, MaxAttemptsWhenRefused = 3, InitialDelay = TimeSpan.FromMilliseconds(50) },
+            Timeout = TimeSpan.FromSeconds(20),
+        };
+        await using var client = new AmtHttpClient(options);
+        var clock = Stopwatch.StartNew();
+
+        var exception = await Assert.ThrowsAsync<AmtConnectionException>(() => PostAsync(client));
+
+        Assert.Equal(ConnectionFailure.Refused, exception.Failure);
+        Assert.Contains("gave up after 3 attempts", exception.Message, StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), clock.Elapsed.ToString());
+    }
+
+    [Fact]
     public async Task Refused_connection_retries_end_within_the_timeout()
     {
         // Many clients at once, their deadlines falling at different points of the backoff: however a deadline
@@ -305,7 +324,7 @@ public sealed class AmtHttpClientTests
         {
             var options = Options(address) with
             {
-                Retry = new RetryPolicy { MaxAttempts = 1000, InitialDelay = TimeSpan.FromMilliseconds(40), MaxDelay = TimeSpan.FromMilliseconds(100) },
+                Retry = new RetryPolicy { MaxAttempts = 1000, MaxAttemptsWhenRefused = 1000, InitialDelay = TimeSpan.FromMilliseconds(40), MaxDelay = TimeSpan.FromMilliseconds(100) },
                 Timeout = TimeSpan.FromMilliseconds(500 + index),
             };
             await using var client = new AmtHttpClient(options);
