@@ -183,10 +183,23 @@ public sealed class SimulatedHost
     {
         var record = Boot.Consume(_time.GetUtcNow(), cause);
         _boots.Add(record);
-        Raise(HostEventKind.Boot, $"booting: {record.Device}{(record.SolRedirected ? " with SOL" : "")}");
+        Raise(HostEventKind.Boot, $"booting from {Describe(record.Device)}{(record.SolRedirected ? ", console redirected to SOL" : "")}");
     }
 
     private void Raise(HostEventKind kind, string text) => Changed?.Invoke(new HostEvent(_time.GetUtcNow(), kind, text));
+
+    public static string Describe(BootDevice device) => device switch
+    {
+        BootDevice.Default => "its own boot order",
+        BootDevice.Pxe => "the network (PXE)",
+        BootDevice.HardDisk => "the hard disk",
+        BootDevice.CdDvd => "CD/DVD",
+        BootDevice.Diagnostics => "the diagnostics partition",
+        BootDevice.BiosSetup => "BIOS setup",
+        BootDevice.IderCd => "the IDE-R CD",
+        BootDevice.IderFloppy => "the IDE-R floppy",
+        _ => device.ToString(),
+    };
 
     public static string Describe(CimPowerState state) => state switch
     {

@@ -45,7 +45,7 @@ internal static class DemoFleet
             defaultPassword
                 ? $"export {PasswordSources.Variable}='{SimulatedDeviceOptions.DefaultPassword}'"
                 : $"export {PasswordSources.Variable}=...   (the same value as in this terminal)",
-            $"./amt info {Address(0)} --tls --insecure       # AMT 16.1 listens on TLS only",
+            $"./amt info {Address(0)} --tls                  # AMT 16.1 listens on TLS only; its certificate is pinned on first use",
             $"./amt info {Address(1)}",
             $"./amt power {Address(1)} reset --boot pxe --sol",
             $"./amt features {Address(2)} --kvm off",
