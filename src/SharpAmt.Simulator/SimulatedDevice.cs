@@ -7,6 +7,7 @@ using SharpAmt.Simulator.Host;
 using SharpAmt.Simulator.Http;
 using SharpAmt.Transport.Digest;
 using SharpAmt.Transport.Http.Device;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Device;
 
 namespace SharpAmt.Simulator;
@@ -142,7 +143,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     internal IReadOnlyList<string> KnownBootSources()
     {
-        if (!Classes.TryGetValue("CIM_BootSourceSetting", out var definition))
+        if (!Classes.TryGetValue(AmtClassNames.BootSourceSetting, out var definition))
         {
             return [];
         }

@@ -1,6 +1,6 @@
 using System.Net;
 using SharpAmt.Simulator.Firmware;
-using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 
 namespace SharpAmt.Simulator;
 

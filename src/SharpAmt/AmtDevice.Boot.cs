@@ -1,23 +1,13 @@
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt;
 
 public sealed partial class AmtDevice
 {
-    /// <summary>AMT_BootSettingData fields a device computes itself; real consoles leave them out of a Put.</summary>
-    private static readonly string[] ReadOnlyBootFields =
-    [
-        "BIOSLastStatus", "BootguardStatus", "OptionsCleared", "RPEEnabled", "SecureBootControlEnabled",
-        "UEFIHTTPSBootEnabled", "UEFILocalPBABootEnabled", "WinREBootEnabled", "UefiBootParametersArray",
-    ];
-
-    private static readonly SelectorSet BootConfigurationSelectors = SelectorSet.Of(("InstanceID", AmtClasses.BootConfigurationInstance));
-
-    private static readonly SelectorSet BootServiceSelectors = SelectorSet.Of(("Name", "Intel(r) AMT Boot Service"));
-
     public async Task<BootCapabilities> GetBootCapabilitiesAsync(CancellationToken cancellationToken = default)
     {
-        var capabilities = await WsMan.GetAsync(AmtClasses.BootCapabilities, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var capabilities = await WsMan.GetAsync(AmtClassNames.BootCapabilities, cancellationToken: cancellationToken).ConfigureAwait(false);
         bool Has(string name) => capabilities.GetBoolean(name) ?? false;
         return new BootCapabilities(
             Has("IDER"), Has("SOL"), Has("BIOSSetup"), Has("ForcePXEBoot"), Has("ForceHardDriveBoot"), Has("ForceCDorDVDBoot"), Has("ForceDiagnosticBoot"));
@@ -50,12 +40,12 @@ public sealed partial class AmtDevice
             await RequireBootSourceAsync(request.Target, source, cancellationToken).ConfigureAwait(false);
         }
 
-        var original = await WsMan.GetAsync(AmtClasses.BootSettingData, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var original = await WsMan.GetAsync(AmtClassNames.BootSettingData, cancellationToken: cancellationToken).ConfigureAwait(false);
         try
         {
             await ChangeBootOrderAsync(null, cancellationToken).ConfigureAwait(false);
             await WsMan.PutAsync(NextBootSettings(original, request), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await SetBootConfigRoleAsync(1, cancellationToken).ConfigureAwait(false);
+            await SetBootConfigRoleAsync(BootConfiguration.RoleIsNextSingleUse, cancellationToken).ConfigureAwait(false);
             if (source is not null)
             {
                 await ChangeBootOrderAsync(source, cancellationToken).ConfigureAwait(false);
@@ -114,7 +104,7 @@ public sealed partial class AmtDevice
 
     private async Task RequireBootSourceAsync(BootTarget target, string source, CancellationToken cancellationToken)
     {
-        var sources = await WsMan.EnumerateObjectsAsync(AmtClasses.BootSourceSetting, cancellationToken).ConfigureAwait(false);
+        var sources = await WsMan.EnumerateObjectsAsync(AmtClassNames.BootSourceSetting, cancellationToken).ConfigureAwait(false);
         if (!sources.Any(candidate => candidate.GetString("InstanceID") == source))
         {
             throw new AmtFeatureUnavailableException($"{Endpoint}: this device lists no boot source for {BootNames.Describe(target)}");
@@ -124,7 +114,7 @@ public sealed partial class AmtDevice
     private static WsManObject NextBootSettings(WsManObject original, BootRequest request)
     {
         var ider = request.Target is BootTarget.IderCd or BootTarget.IderFloppy;
-        var settings = original.Without(ReadOnlyBootFields);
+        var settings = original.Without([.. BootConfiguration.ReadOnlyFields]);
         (string Name, string Value)[] fields =
         [
             ("BIOSPause", "false"),
@@ -132,7 +122,7 @@ public sealed partial class AmtDevice
             ("BootMediaIndex", "0"),
             ("ConfigurationDataReset", "false"),
             ("FirmwareVerbosity", "0"),
-            ("IDERBootDevice", request.Target == BootTarget.IderCd ? "1" : "0"),
+            ("IDERBootDevice", request.Target == BootTarget.IderCd ? BootConfiguration.IderCd : BootConfiguration.IderFloppy),
             ("ReflashBIOS", "false"),
             ("SecureErase", "false"),
             ("UseIDER", ider ? "true" : "false"),
@@ -152,31 +142,31 @@ public sealed partial class AmtDevice
 
     private static string? SourceOf(BootTarget target) => target switch
     {
-        BootTarget.Pxe => "Intel(r) AMT: Force PXE Boot",
-        BootTarget.HardDisk => "Intel(r) AMT: Force Hard-drive Boot",
-        BootTarget.CdDvd => "Intel(r) AMT: Force CD/DVD Boot",
-        BootTarget.Diagnostics => "Intel(r) AMT: Force Diagnostic Boot",
+        BootTarget.Pxe => BootSourceIds.Pxe,
+        BootTarget.HardDisk => BootSourceIds.HardDrive,
+        BootTarget.CdDvd => BootSourceIds.CdDvd,
+        BootTarget.Diagnostics => BootSourceIds.Diagnostic,
         _ => null,
     };
 
     /// <summary>ChangeBootOrder with a source, or with none to clear the pending one.</summary>
     private async Task ChangeBootOrderAsync(string? source, CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClasses.BootConfigSetting, "ChangeBootOrder");
+        var input = WsManObject.MethodInput(AmtClassNames.BootConfigSetting, "ChangeBootOrder");
         if (source is not null)
         {
-            input = input.With("Source", EndpointReference.For(AmtClasses.BootSourceSetting, ("InstanceID", source)));
+            input = input.With("Source", BootConfiguration.SourceReference(source));
         }
 
-        await InvokeCheckedAsync(AmtClasses.BootConfigSetting, "ChangeBootOrder", input, BootConfigurationSelectors, cancellationToken).ConfigureAwait(false);
+        await InvokeCheckedAsync(AmtClassNames.BootConfigSetting, "ChangeBootOrder", input, BootConfiguration.ConfigurationSelectors, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SetBootConfigRoleAsync(int role, CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClasses.BootService, "SetBootConfigRole")
-            .With("BootConfigSetting", EndpointReference.For(AmtClasses.BootConfigSetting, ("InstanceID", AmtClasses.BootConfigurationInstance)))
+        var input = WsManObject.MethodInput(AmtClassNames.BootService, "SetBootConfigRole")
+            .With("BootConfigSetting", BootConfiguration.ConfigurationReference)
             .With("Role", role);
-        await InvokeCheckedAsync(AmtClasses.BootService, "SetBootConfigRole", input, BootServiceSelectors, cancellationToken).ConfigureAwait(false);
+        await InvokeCheckedAsync(AmtClassNames.BootService, "SetBootConfigRole", input, BootConfiguration.BootServiceSelectors, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Best effort after a failed boot request: no source, not the next boot, the original options.</summary>
@@ -186,8 +176,8 @@ public sealed partial class AmtDevice
         try
         {
             await ChangeBootOrderAsync(null, cleanup.Token).ConfigureAwait(false);
-            await SetBootConfigRoleAsync(32768, cleanup.Token).ConfigureAwait(false);
-            await WsMan.PutAsync(original.Without(ReadOnlyBootFields), cancellationToken: cleanup.Token).ConfigureAwait(false);
+            await SetBootConfigRoleAsync(BootConfiguration.RoleIsNotNext, cleanup.Token).ConfigureAwait(false);
+            await WsMan.PutAsync(original.Without([.. BootConfiguration.ReadOnlyFields]), cancellationToken: cleanup.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is Transport.AmtException or OperationCanceledException)
         {

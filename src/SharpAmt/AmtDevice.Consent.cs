@@ -1,13 +1,12 @@
 using System.Globalization;
 using SharpAmt.WsMan;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt;
 
 public sealed partial class AmtDevice
 {
-    private const uint RequiredAll = 0xFFFFFFFF;
-
     /// <summary>The consent policy and where the code flow stands (IPS_OptInService, AMT 6.2 and later).</summary>
     public async Task<ConsentStatus> GetConsentAsync(CancellationToken cancellationToken = default)
     {
@@ -19,10 +18,10 @@ public sealed partial class AmtDevice
     public async Task<ConsentStatus> StartConsentAsync(CancellationToken cancellationToken = default)
     {
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        await InvokeCheckedAsync(AmtClasses.OptInService, "StartOptIn", null, null, cancellationToken, value => value switch
+        await InvokeCheckedAsync(AmtClassNames.OptInService, "StartOptIn", null, null, cancellationToken, value => value switch
         {
-            2 => "a consent request is already under way; send its code or cancel it",
-            3 => "blocked after repeated failures; wait and try again",
+            OptIn.InvalidState => "a consent request is already under way; send its code or cancel it",
+            OptIn.Blocked => "blocked after repeated failures; wait and try again",
             _ => null,
         }).ConfigureAwait(false);
         return await GetConsentAsync(cancellationToken).ConfigureAwait(false);
@@ -37,11 +36,11 @@ public sealed partial class AmtDevice
         }
 
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        var input = WsManObject.MethodInput(AmtClasses.OptInService, "SendOptInCode").With("OptInCode", int.Parse(code, CultureInfo.InvariantCulture));
-        await InvokeCheckedAsync(AmtClasses.OptInService, "SendOptInCode", input, null, cancellationToken, value => value switch
+        var input = WsManObject.MethodInput(AmtClassNames.OptInService, "SendOptInCode").With("OptInCode", int.Parse(code, CultureInfo.InvariantCulture));
+        await InvokeCheckedAsync(AmtClassNames.OptInService, "SendOptInCode", input, null, cancellationToken, value => value switch
         {
-            2 => "no consent code is displayed; start the request first",
-            2066 => "wrong consent code",
+            OptIn.InvalidState => "no consent code is displayed; start the request first",
+            OptIn.WrongCode => "wrong consent code",
             _ => null,
         }).ConfigureAwait(false);
         return await GetConsentAsync(cancellationToken).ConfigureAwait(false);
@@ -50,8 +49,8 @@ public sealed partial class AmtDevice
     public async Task<ConsentStatus> CancelConsentAsync(CancellationToken cancellationToken = default)
     {
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        await InvokeCheckedAsync(AmtClasses.OptInService, "CancelOptIn", null, null, cancellationToken,
-            value => value == 2 ? "no consent request is under way" : null).ConfigureAwait(false);
+        await InvokeCheckedAsync(AmtClassNames.OptInService, "CancelOptIn", null, null, cancellationToken,
+            value => value == OptIn.InvalidState ? "no consent request is under way" : null).ConfigureAwait(false);
         return await GetConsentAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -72,9 +71,9 @@ public sealed partial class AmtDevice
 
         var required = policy switch
         {
-            ConsentPolicy.None => 0u,
-            ConsentPolicy.Kvm => 1u,
-            _ => RequiredAll,
+            ConsentPolicy.None => OptIn.RequiredNone,
+            ConsentPolicy.Kvm => OptIn.RequiredKvm,
+            _ => OptIn.RequiredAll,
         };
         var updated = await WsMan.PutAsync(service.With("OptInRequired", required), cancellationToken: cancellationToken).ConfigureAwait(false);
         return ReadConsent(updated.Has("OptInRequired") ? updated : await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false));
@@ -84,7 +83,7 @@ public sealed partial class AmtDevice
     {
         try
         {
-            return await WsMan.GetAsync(AmtClasses.OptInService, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await WsMan.GetAsync(AmtClassNames.OptInService, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (WsManFaultException fault) when (fault.MeansNotPresent)
         {
@@ -95,8 +94,8 @@ public sealed partial class AmtDevice
     private static ConsentStatus ReadConsent(WsManObject service) => new(
         service.GetInt64("OptInRequired") switch
         {
-            0 => ConsentPolicy.None,
-            1 => ConsentPolicy.Kvm,
+            OptIn.RequiredNone => ConsentPolicy.None,
+            OptIn.RequiredKvm => ConsentPolicy.Kvm,
             _ => ConsentPolicy.All,
         },
         service.GetInt32("OptInState") is { } state and >= 0 and <= 4 ? (ConsentState)state : ConsentState.NotStarted,

@@ -1,4 +1,5 @@
 using SharpAmt.WsMan;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt;
@@ -8,13 +9,13 @@ public sealed partial class AmtDevice
     /// <summary>The redirection listener, SOL and IDE-R (AMT_RedirectionService) and KVM (CIM_KVMRedirectionSAP).</summary>
     public async Task<RedirectionFeatures> GetRedirectionFeaturesAsync(CancellationToken cancellationToken = default)
     {
-        var service = await WsMan.GetAsync(AmtClasses.RedirectionService, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var enabled = service.GetInt32("EnabledState") ?? 32768;
+        var service = await WsMan.GetAsync(AmtClassNames.RedirectionService, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var enabled = service.GetInt32("EnabledState") ?? RedirectionStates.Base;
         var kvm = await GetKvmSapAsync(cancellationToken).ConfigureAwait(false);
         return new RedirectionFeatures(
             service.GetBoolean("ListenerEnabled") ?? false,
-            (enabled & 2) != 0 && enabled >= 32768,
-            (enabled & 1) != 0 && enabled >= 32768,
+            RedirectionStates.HasSol(enabled),
+            RedirectionStates.HasIder(enabled),
             kvm is null ? null : KvmIsEnabled(kvm));
     }
 
@@ -34,19 +35,19 @@ public sealed partial class AmtDevice
         var ider = change.Ider ?? current.Ider;
         if (sol != current.Sol || ider != current.Ider)
         {
-            var input = WsManObject.MethodInput(AmtClasses.RedirectionService, "RequestStateChange").With("RequestedState", 32768 + (ider ? 1 : 0) + (sol ? 2 : 0));
-            await InvokeCheckedAsync(AmtClasses.RedirectionService, "RequestStateChange", input, null, cancellationToken).ConfigureAwait(false);
+            var input = WsManObject.MethodInput(AmtClassNames.RedirectionService, "RequestStateChange").With("RequestedState", RedirectionStates.Encode(ider, sol));
+            await InvokeCheckedAsync(AmtClassNames.RedirectionService, "RequestStateChange", input, null, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Kvm is { } kvm && kvm != current.Kvm)
         {
-            var input = WsManObject.MethodInput(AmtClasses.KvmRedirectionSap, "RequestStateChange").With("RequestedState", kvm ? 2 : 3);
-            await InvokeCheckedAsync(AmtClasses.KvmRedirectionSap, "RequestStateChange", input, null, cancellationToken).ConfigureAwait(false);
+            var input = WsManObject.MethodInput(AmtClassNames.KvmRedirectionSap, "RequestStateChange").With("RequestedState", kvm ? RedirectionStates.KvmEnable : RedirectionStates.KvmDisable);
+            await InvokeCheckedAsync(AmtClassNames.KvmRedirectionSap, "RequestStateChange", input, null, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Listener is { } listener && listener != current.Listener)
         {
-            var service = await WsMan.GetAsync(AmtClasses.RedirectionService, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var service = await WsMan.GetAsync(AmtClassNames.RedirectionService, cancellationToken: cancellationToken).ConfigureAwait(false);
             await WsMan.PutAsync(service.With("ListenerEnabled", listener), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
@@ -57,7 +58,7 @@ public sealed partial class AmtDevice
     {
         try
         {
-            return await WsMan.GetAsync(AmtClasses.KvmRedirectionSap, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await WsMan.GetAsync(AmtClassNames.KvmRedirectionSap, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (WsManFaultException fault) when (fault.MeansNotPresent)
         {
@@ -65,6 +66,5 @@ public sealed partial class AmtDevice
         }
     }
 
-    /// <summary>KVM counts as on when EnabledState is 2 or 6 ("enabled but offline"), or 6 with RequestedState 2.</summary>
-    private static bool KvmIsEnabled(WsManObject sap) => sap.GetInt32("EnabledState") is 2 or 6;
+    private static bool KvmIsEnabled(WsManObject sap) => RedirectionStates.IsKvmEnabled(sap.GetInt32("EnabledState") ?? 0);
 }

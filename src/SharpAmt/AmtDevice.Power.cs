@@ -1,24 +1,15 @@
 using SharpAmt.WsMan;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt;
 
 public sealed partial class AmtDevice
 {
-    /// <summary>The ManagedSystem reference RequestPowerStateChange acts on.</summary>
-    private static readonly EndpointReference ManagedSystem =
-        EndpointReference.For(AmtClasses.ComputerSystem, ("CreationClassName", "CIM_ComputerSystem"), ("Name", "ManagedSystem"));
-
-    private static readonly SelectorSet PowerServiceSelectors = SelectorSet.Of(
-        ("CreationClassName", "CIM_PowerManagementService"),
-        ("Name", "Intel(r) AMT Power Management Service"),
-        ("SystemCreationClassName", "CIM_ComputerSystem"),
-        ("SystemName", "Intel(r) AMT"));
-
     /// <summary>The power state and the states that may be requested now (CIM_ServiceAvailableToElement).</summary>
     public async Task<PowerStatus> GetPowerStatusAsync(CancellationToken cancellationToken = default)
     {
-        var items = await WsMan.EnumerateObjectsAsync(AmtClasses.ServiceAvailableToElement, cancellationToken).ConfigureAwait(false);
+        var items = await WsMan.EnumerateObjectsAsync(AmtClassNames.ServiceAvailableToElement, cancellationToken).ConfigureAwait(false);
         var association = items.FirstOrDefault(item => item.Has("PowerState"))
             ?? throw new AmtFeatureUnavailableException($"{Endpoint}: the device reports no power state");
         var raw = association.GetInt32("PowerState") ?? 0;
@@ -73,10 +64,10 @@ public sealed partial class AmtDevice
 
     private async Task RequestPowerStateChangeAsync(PowerAction action, CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClasses.PowerManagementService, "RequestPowerStateChange")
+        var input = WsManObject.MethodInput(AmtClassNames.PowerManagementService, PowerManagement.MethodName)
             .With("PowerState", (int)action)
-            .With("ManagedElement", ManagedSystem);
-        await InvokeCheckedAsync(AmtClasses.PowerManagementService, "RequestPowerStateChange", input, PowerServiceSelectors, cancellationToken,
+            .With("ManagedElement", PowerManagement.ManagedSystem);
+        await InvokeCheckedAsync(AmtClassNames.PowerManagementService, PowerManagement.MethodName, input, PowerManagement.ServiceSelectors, cancellationToken,
             value => value == 2 ? "the device refused the change in its current state; a previous change may still be in progress" : null).ConfigureAwait(false);
     }
 
@@ -85,7 +76,7 @@ public sealed partial class AmtDevice
     {
         try
         {
-            var service = await WsMan.GetAsync(AmtClasses.OsPowerManagementService, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var service = await WsMan.GetAsync(AmtClassNames.OsPowerManagementService, cancellationToken: cancellationToken).ConfigureAwait(false);
             return service.GetInt32("OSPowerSavingState");
         }
         catch (WsManFaultException fault) when (fault.MeansNotPresent)
@@ -96,8 +87,8 @@ public sealed partial class AmtDevice
 
     private async Task RequestOsFullPowerAsync(CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClasses.OsPowerManagementService, "RequestOSPowerSavingStateChange").With("OSPowerSavingState", 2);
-        await InvokeCheckedAsync(AmtClasses.OsPowerManagementService, "RequestOSPowerSavingStateChange", input, null, cancellationToken).ConfigureAwait(false);
+        var input = WsManObject.MethodInput(AmtClassNames.OsPowerManagementService, "RequestOSPowerSavingStateChange").With("OSPowerSavingState", 2);
+        await InvokeCheckedAsync(AmtClassNames.OsPowerManagementService, "RequestOSPowerSavingStateChange", input, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the state after an action, as MeshCommander does; a failure here does not undo the action.</summary>

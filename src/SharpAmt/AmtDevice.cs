@@ -2,6 +2,7 @@ using System.Globalization;
 using SharpAmt.Transport.Http.Client;
 using SharpAmt.Transport.Tls;
 using SharpAmt.WsMan;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Client;
 using SharpAmt.WsMan.Wire;
 
@@ -40,7 +41,7 @@ public sealed partial class AmtDevice : IAsyncDisposable
     {
         try
         {
-            var identities = await WsMan.EnumerateObjectsAsync(AmtClasses.SoftwareIdentity, cancellationToken).ConfigureAwait(false);
+            var identities = await WsMan.EnumerateObjectsAsync(AmtClassNames.SoftwareIdentity, cancellationToken).ConfigureAwait(false);
             string? Find(string id) => identities.FirstOrDefault(identity => identity.GetString("InstanceID") == id)?.GetString("VersionString");
             var build = int.TryParse(Find("Build Number"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
             if (AmtVersion.TryParse(Find("AMT"), VersionSource.SoftwareIdentity, build) is { } version)
@@ -59,7 +60,7 @@ public sealed partial class AmtDevice : IAsyncDisposable
 
     public async Task<GeneralSettings> GetGeneralSettingsAsync(CancellationToken cancellationToken = default)
     {
-        var settings = await WsMan.GetAsync(AmtClasses.GeneralSettings, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var settings = await WsMan.GetAsync(AmtClassNames.GeneralSettings, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new GeneralSettings(
             settings.GetString("HostName") ?? "",
             settings.GetString("DomainName") ?? "",
@@ -74,7 +75,7 @@ public sealed partial class AmtDevice : IAsyncDisposable
     {
         try
         {
-            var package = await WsMan.GetAsync(AmtClasses.ComputerSystemPackage, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var package = await WsMan.GetAsync(AmtClassNames.ComputerSystemPackage, cancellationToken: cancellationToken).ConfigureAwait(false);
             var hex = package.GetString("PlatformGUID");
             return hex is { Length: 32 } && Convert.FromHexString(hex) is { } bytes ? new Guid(bytes) : null;
         }
@@ -92,7 +93,7 @@ public sealed partial class AmtDevice : IAsyncDisposable
     {
         try
         {
-            var setup = await WsMan.GetAsync(AmtClasses.SetupAndConfigurationService, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var setup = await WsMan.GetAsync(AmtClassNames.SetupAndConfigurationService, cancellationToken: cancellationToken).ConfigureAwait(false);
             return setup.GetInt32("ProvisioningMode") switch
             {
                 1 => ControlMode.Admin,

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 using Xunit;
-using SimulatedConsentState = SharpAmt.Simulator.Host.ConsentState;
+using SimulatedConsentState = SharpAmt.WsMan.Amt.OptInState;
 
 namespace SharpAmt.Cli.Tests;
 
@@ -56,7 +56,7 @@ public sealed class ConsentCommandTests
         var result = await harness.RunAsync("consent", device.Address.ToString(), "policy", "all");
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
-        Assert.Equal(ConsentModel.RequiredAll, device.Consent.Required);
+        Assert.Equal(OptIn.RequiredAll, device.Consent.Required);
         Assert.Contains("all (consent needed for every redirection)", result.Out, StringComparison.Ordinal);
     }
 }

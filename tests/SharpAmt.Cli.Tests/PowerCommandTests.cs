@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 using Xunit;
 
 namespace SharpAmt.Cli.Tests;

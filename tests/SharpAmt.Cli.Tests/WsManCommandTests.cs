@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 using Xunit;
 
 namespace SharpAmt.Cli.Tests;

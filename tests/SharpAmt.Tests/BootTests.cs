@@ -1,5 +1,6 @@
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 using Xunit;
 
 namespace SharpAmt.Tests;

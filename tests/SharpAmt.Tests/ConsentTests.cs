@@ -1,6 +1,6 @@
 using SharpAmt.Simulator.Firmware;
 using Xunit;
-using SimulatedConsentState = SharpAmt.Simulator.Host.ConsentState;
+using SimulatedConsentState = SharpAmt.WsMan.Amt.OptInState;
 using SimulatedControlMode = SharpAmt.Simulator.ControlMode;
 
 namespace SharpAmt.Tests;

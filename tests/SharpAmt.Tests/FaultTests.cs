@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SharpAmt.Simulator.Host;
 using SharpAmt.Transport;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 using Xunit;
 

@@ -1,4 +1,5 @@
 using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Simulator.Classes;
@@ -6,7 +7,7 @@ namespace SharpAmt.Simulator.Classes;
 /// <summary>AMT_BootSettingData: the pending boot options; a Put sets the writable fields and ignores the rest.</summary>
 internal sealed class BootSettingDataBehavior : ClassBehavior
 {
-    public override string ClassName => "AMT_BootSettingData";
+    public override string ClassName => AmtClassNames.BootSettingData;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => Current(device.Host.Boot, template)).ToArray();
@@ -21,10 +22,10 @@ internal sealed class BootSettingDataBehavior : ClassBehavior
         return Current(device.Host.Boot, current);
     }
 
-    private static WsManObject Current(BootConfiguration boot, WsManObject template)
+    private static WsManObject Current(PendingBootOptions boot, WsManObject template)
     {
         var instance = template;
-        foreach (var field in BootConfiguration.ClearedValues.Keys)
+        foreach (var field in WsMan.Amt.BootConfiguration.WritableFields.Keys)
         {
             if (instance.Has(field))
             {
@@ -40,7 +41,7 @@ internal sealed class BootSettingDataBehavior : ClassBehavior
 /// <summary>AMT_BootCapabilities: diagnostic boot existed until AMT 7 removed it.</summary>
 internal sealed class BootCapabilitiesBehavior : ClassBehavior
 {
-    public override string ClassName => "AMT_BootCapabilities";
+    public override string ClassName => AmtClassNames.BootCapabilities;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template.Has("ForceDiagnosticBoot")
@@ -51,18 +52,18 @@ internal sealed class BootCapabilitiesBehavior : ClassBehavior
 /// <summary>CIM_BootSourceSetting: the sources ChangeBootOrder accepts.</summary>
 internal sealed class BootSourceSettingBehavior : ClassBehavior
 {
-    public override string ClassName => "CIM_BootSourceSetting";
+    public override string ClassName => AmtClassNames.BootSourceSetting;
 
     public static bool HasDiagnosticBoot(SimulatedDevice device) => device.Firmware.Version.Major < 7;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates)
     {
-        if (!HasDiagnosticBoot(device) || templates.Count == 0 || templates.Any(template => template.GetString("InstanceID") == BootSources.Diagnostic))
+        if (!HasDiagnosticBoot(device) || templates.Count == 0 || templates.Any(template => template.GetString("InstanceID") == BootSourceIds.Diagnostic))
         {
             return templates;
         }
 
-        var diagnostic = templates[0].With("InstanceID", BootSources.Diagnostic).With("StructuredBootString", "CIM:Diagnostic:1");
+        var diagnostic = templates[0].With("InstanceID", BootSourceIds.Diagnostic).With("StructuredBootString", "CIM:Diagnostic:1");
         return [.. templates, diagnostic];
     }
 }
@@ -72,7 +73,7 @@ internal sealed class BootConfigSettingBehavior : ClassBehavior
 {
     private const uint InvalidReference = 4;
 
-    public override string ClassName => "CIM_BootConfigSetting";
+    public override string ClassName => AmtClassNames.BootConfigSetting;
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
@@ -104,10 +105,7 @@ internal sealed class BootConfigSettingBehavior : ClassBehavior
 /// <summary>CIM_BootService: SetBootConfigRole makes the configuration the one for the next boot.</summary>
 internal sealed class BootServiceBehavior : ClassBehavior
 {
-    private const int IsNextSingleUse = 1;
-    private const int IsNotNext = 32768;
-
-    public override string ClassName => "CIM_BootService";
+    public override string ClassName => AmtClassNames.BootService;
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
@@ -118,10 +116,10 @@ internal sealed class BootServiceBehavior : ClassBehavior
 
         switch (ReadInt(input, "Role"))
         {
-            case IsNextSingleUse:
+            case WsMan.Amt.BootConfiguration.RoleIsNextSingleUse:
                 device.Host.Boot.SetRole(isNextBoot: true);
                 return Output(method, 0);
-            case IsNotNext:
+            case WsMan.Amt.BootConfiguration.RoleIsNotNext:
                 device.Host.Boot.SetRole(isNextBoot: false);
                 return Output(method, 0);
             default:

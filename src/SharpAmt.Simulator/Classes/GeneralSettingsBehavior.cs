@@ -1,3 +1,4 @@
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Simulator.Classes;
@@ -7,7 +8,7 @@ internal sealed class GeneralSettingsBehavior : ClassBehavior
 {
     private static readonly string[] Writable = ["HostName", "DomainName", "PingResponseEnabled", "RmcpPingResponseEnabled", "SharedFQDN", "DDNSUpdateEnabled", "DDNSTTL", "DDNSPeriodicUpdateInterval", "DDNSUpdateByDHCPServerEnabled", "HostOSFQDN", "IdleWakeTimeout"];
 
-    public override string ClassName => "AMT_GeneralSettings";
+    public override string ClassName => AmtClassNames.GeneralSettings;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Simulator.Classes;
@@ -6,7 +7,7 @@ namespace SharpAmt.Simulator.Classes;
 /// <summary>CIM_SoftwareIdentity: the firmware versions, in the order firmware lists them.</summary>
 internal sealed class SoftwareIdentityBehavior : ClassBehavior
 {
-    public override string ClassName => "CIM_SoftwareIdentity";
+    public override string ClassName => AmtClassNames.SoftwareIdentity;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates)
     {
@@ -31,7 +32,7 @@ internal sealed class SoftwareIdentityBehavior : ClassBehavior
 /// <summary>AMT_SetupAndConfigurationService: provisioned, in the device's control mode; GetUuid.</summary>
 internal sealed class SetupAndConfigurationServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "AMT_SetupAndConfigurationService";
+    public override string ClassName => AmtClassNames.SetupAndConfigurationService;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template
@@ -53,7 +54,7 @@ internal sealed class SetupAndConfigurationServiceBehavior : ClassBehavior
 /// <summary>IPS_HostBasedSetupService: the control mode MeshCentral reads at first contact.</summary>
 internal sealed class HostBasedSetupServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "IPS_HostBasedSetupService";
+    public override string ClassName => AmtClassNames.HostBasedSetupService;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template.With("CurrentControlMode", device.Options.ControlMode == ControlMode.Admin ? 2 : 1)).ToArray();
@@ -62,7 +63,7 @@ internal sealed class HostBasedSetupServiceBehavior : ClassBehavior
 /// <summary>CIM_ComputerSystemPackage: the platform UUID.</summary>
 internal sealed class ComputerSystemPackageBehavior : ClassBehavior
 {
-    public override string ClassName => "CIM_ComputerSystemPackage";
+    public override string ClassName => AmtClassNames.ComputerSystemPackage;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template.With("PlatformGUID", device.Identity.PlatformGuid)).ToArray();
@@ -71,7 +72,7 @@ internal sealed class ComputerSystemPackageBehavior : ClassBehavior
 /// <summary>AMT_EthernetPortSettings: the wired port carries the device's own MAC address.</summary>
 internal sealed class EthernetPortSettingsBehavior : ClassBehavior
 {
-    public override string ClassName => "AMT_EthernetPortSettings";
+    public override string ClassName => AmtClassNames.EthernetPortSettings;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template.GetString("PhysicalConnectionType") == "0" && template.Has("MACAddress")
@@ -82,7 +83,7 @@ internal sealed class EthernetPortSettingsBehavior : ClassBehavior
 /// <summary>AMT_TimeSynchronizationService: the ME clock.</summary>
 internal sealed class TimeSynchronizationServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "AMT_TimeSynchronizationService";
+    public override string ClassName => AmtClassNames.TimeSynchronizationService;
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input) => method switch
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SharpAmt.Simulator.Host;
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Simulator.Classes;
@@ -10,7 +10,7 @@ internal sealed class OptInServiceBehavior : ClassBehavior
     private const int NotPermitted = 16;
     private const int InvalidParameter = 36;
 
-    public override string ClassName => "IPS_OptInService";
+    public override string ClassName => AmtClassNames.OptInService;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates)
     {
@@ -28,7 +28,7 @@ internal sealed class OptInServiceBehavior : ClassBehavior
         var consent = device.Consent;
         if (requested.GetInt64("OptInRequired") is { } required && required != consent.Required)
         {
-            if (required is not (ConsentModel.RequiredNone or ConsentModel.RequiredKvm or ConsentModel.RequiredAll))
+            if (required is not (OptIn.RequiredNone or OptIn.RequiredKvm or OptIn.RequiredAll))
             {
                 throw Refused(InvalidParameter);
             }
@@ -93,8 +93,8 @@ internal sealed class OptInServiceBehavior : ClassBehavior
 
     private static string DescribePolicy(uint required) => required switch
     {
-        ConsentModel.RequiredNone => "none",
-        ConsentModel.RequiredKvm => "KVM",
+        OptIn.RequiredNone => "none",
+        OptIn.RequiredKvm => "KVM",
         _ => "all redirection",
     };
 }

@@ -1,3 +1,4 @@
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Simulator.Classes;
@@ -5,7 +6,7 @@ namespace SharpAmt.Simulator.Classes;
 /// <summary>CIM_AssociatedPowerManagementService (also what CIM_ServiceAvailableToElement yields): the power state.</summary>
 internal sealed class AssociatedPowerManagementServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "CIM_AssociatedPowerManagementService";
+    public override string ClassName => AmtClassNames.AssociatedPowerManagementService;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => Current(device, template)).ToArray();
@@ -23,7 +24,7 @@ internal sealed class AssociatedPowerManagementServiceBehavior : ClassBehavior
 /// <summary>CIM_PowerManagementService.RequestPowerStateChange(PowerState, ManagedElement).</summary>
 internal sealed class PowerManagementServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "CIM_PowerManagementService";
+    public override string ClassName => AmtClassNames.PowerManagementService;
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
@@ -42,10 +43,10 @@ internal sealed class PowerManagementServiceBehavior : ClassBehavior
 /// <summary>IPS_PowerManagementService (AMT 10+): the OS power-saving state and RequestOSPowerSavingStateChange.</summary>
 internal sealed class OsPowerManagementServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "IPS_PowerManagementService";
+    public override string ClassName => AmtClassNames.OsPowerManagementService;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
-        templates.Select(template => device.Host.PowerState == Host.CimPowerState.On
+        templates.Select(template => device.Host.PowerState == CimPowerState.On
             ? template.With("OSPowerSavingState", device.Host.OsPowerSavingState)
             // Firmware leaves the property out while the host is off.
             : template.Without("OSPowerSavingState")).ToArray();

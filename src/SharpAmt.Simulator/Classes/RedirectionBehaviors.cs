@@ -1,3 +1,4 @@
+using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
 
 namespace SharpAmt.Simulator.Classes;
@@ -5,7 +6,7 @@ namespace SharpAmt.Simulator.Classes;
 /// <summary>AMT_RedirectionService: SOL and IDE-R switched by RequestStateChange, the listener by Put.</summary>
 internal sealed class RedirectionServiceBehavior : ClassBehavior
 {
-    public override string ClassName => "AMT_RedirectionService";
+    public override string ClassName => AmtClassNames.RedirectionService;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template
@@ -44,7 +45,7 @@ internal sealed class RedirectionServiceBehavior : ClassBehavior
 /// <summary>CIM_KVMRedirectionSAP: RequestStateChange(2) enables KVM, (3) disables it.</summary>
 internal sealed class KvmRedirectionSapBehavior : ClassBehavior
 {
-    public override string ClassName => "CIM_KVMRedirectionSAP";
+    public override string ClassName => AmtClassNames.KvmRedirectionSap;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
         templates.Select(template => template
@@ -60,10 +61,10 @@ internal sealed class KvmRedirectionSapBehavior : ClassBehavior
 
         switch (ReadInt(input, "RequestedState"))
         {
-            case 2:
+            case RedirectionStates.KvmEnable:
                 device.Redirection.KvmEnabled = true;
                 break;
-            case 3:
+            case RedirectionStates.KvmDisable:
                 device.Redirection.KvmEnabled = false;
                 break;
             default:

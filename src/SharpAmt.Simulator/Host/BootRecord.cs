@@ -1,3 +1,5 @@
+using SharpAmt.WsMan.Amt;
+
 namespace SharpAmt.Simulator.Host;
 
 /// <summary>One boot of the simulated host, with the AMT boot options that applied to it.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using SharpAmt.WsMan.Amt;
 
 namespace SharpAmt.Simulator.Host;
 
@@ -9,15 +10,11 @@ namespace SharpAmt.Simulator.Host;
 /// </summary>
 public sealed class ConsentModel
 {
-    public const uint RequiredNone = 0;
-    public const uint RequiredKvm = 1;
-    public const uint RequiredAll = 0xFFFFFFFF;
-
     /// <summary>Wrong codes after which the flow is cancelled, as firmware does to stop guessing.</summary>
     public const int MaxWrongCodes = 3;
 
     private readonly TimeProvider _time;
-    private ConsentState _state;
+    private OptInState _state;
     private DateTimeOffset _stateSince;
     private int _wrongCodes;
     private string? _code;
@@ -26,7 +23,7 @@ public sealed class ConsentModel
     {
         _time = time;
         CanModifyPolicy = canModifyPolicy;
-        Required = canModifyPolicy ? RequiredKvm : RequiredAll;
+        Required = canModifyPolicy ? OptIn.RequiredKvm : OptIn.RequiredAll;
     }
 
     public uint Required { get; set; }
@@ -43,16 +40,16 @@ public sealed class ConsentModel
     public TimeSpan GrantedTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The code on the host's screen while the flow waits for it; null otherwise.</summary>
-    public string? DisplayedCode => State == ConsentState.Displayed ? _code : null;
+    public string? DisplayedCode => State == OptInState.Displayed ? _code : null;
 
-    public ConsentState State
+    public OptInState State
     {
         get
         {
             var age = _time.GetUtcNow() - _stateSince;
-            if (_state == ConsentState.Displayed && age > CodeTimeout || _state == ConsentState.Received && age > GrantedTimeout)
+            if (_state == OptInState.Displayed && age > CodeTimeout || _state == OptInState.Received && age > GrantedTimeout)
             {
-                Move(ConsentState.NotStarted);
+                Move(OptInState.NotStarted);
             }
 
             return _state;
@@ -62,14 +59,14 @@ public sealed class ConsentModel
     /// <summary>StartOptIn: 0 with a new code displayed, 2 when a flow is already under way.</summary>
     public uint Start()
     {
-        if (State != ConsentState.NotStarted)
+        if (State != OptInState.NotStarted)
         {
-            return 2;
+            return OptIn.InvalidState;
         }
 
         _code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         _wrongCodes = 0;
-        Move(ConsentState.Displayed);
+        Move(OptInState.Displayed);
         return 0;
     }
 
@@ -79,53 +76,44 @@ public sealed class ConsentModel
     /// </summary>
     public uint SendCode(string code)
     {
-        if (State is not (ConsentState.Displayed or ConsentState.Requested))
+        if (State is not (OptInState.Displayed or OptInState.Requested))
         {
-            return 2;
+            return OptIn.InvalidState;
         }
 
         if (!string.Equals(code.Trim(), _code, StringComparison.Ordinal))
         {
             if (++_wrongCodes >= MaxWrongCodes)
             {
-                Move(ConsentState.NotStarted);
+                Move(OptInState.NotStarted);
             }
 
-            return 2066;
+            return OptIn.WrongCode;
         }
 
-        Move(ConsentState.Received);
+        Move(OptInState.Received);
         return 0;
     }
 
     /// <summary>CancelOptIn: 0, or 2 when nothing was under way.</summary>
     public uint Cancel()
     {
-        if (State == ConsentState.NotStarted)
+        if (State == OptInState.NotStarted)
         {
-            return 2;
+            return OptIn.InvalidState;
         }
 
-        Move(ConsentState.NotStarted);
+        Move(OptInState.NotStarted);
         return 0;
     }
 
-    private void Move(ConsentState state)
+    private void Move(OptInState state)
     {
         _state = state;
         _stateSince = _time.GetUtcNow();
-        if (state == ConsentState.NotStarted)
+        if (state == OptInState.NotStarted)
         {
             _code = null;
         }
     }
-}
-
-public enum ConsentState
-{
-    NotStarted = 0,
-    Requested = 1,
-    Displayed = 2,
-    Received = 3,
-    InSession = 4,
 }

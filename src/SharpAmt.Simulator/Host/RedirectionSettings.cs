@@ -1,3 +1,5 @@
+using SharpAmt.WsMan.Amt;
+
 namespace SharpAmt.Simulator.Host;
 
 /// <summary>
@@ -15,23 +17,23 @@ public sealed class RedirectionSettings
     public bool KvmEnabled { get; set; } = true;
 
     /// <summary>AMT_RedirectionService.EnabledState: 32768 + IDER (bit 0) + SOL (bit 1).</summary>
-    public int EnabledState => 32768 + (IderEnabled ? 1 : 0) + (SolEnabled ? 2 : 0);
+    public int EnabledState => RedirectionStates.Encode(IderEnabled, SolEnabled);
 
     /// <summary>Applies RequestStateChange; false for a value outside 32768–32771.</summary>
     public bool TryRequestState(int requested)
     {
-        if (requested is < 32768 or > 32771)
+        if (!RedirectionStates.IsValid(requested))
         {
             return false;
         }
 
-        IderEnabled = (requested & 1) != 0;
-        SolEnabled = (requested & 2) != 0;
+        IderEnabled = RedirectionStates.HasIder(requested);
+        SolEnabled = RedirectionStates.HasSol(requested);
         return true;
     }
 
     /// <summary>CIM_KVMRedirectionSAP.EnabledState: 6 (enabled, no session) or 3 (disabled).</summary>
-    public int KvmEnabledState => KvmEnabled ? 6 : 3;
+    public int KvmEnabledState => KvmEnabled ? RedirectionStates.KvmEnabledOffline : RedirectionStates.KvmDisable;
 
-    public int KvmRequestedState => KvmEnabled ? 2 : 3;
+    public int KvmRequestedState => KvmEnabled ? RedirectionStates.KvmEnable : RedirectionStates.KvmDisable;
 }

@@ -1,4 +1,5 @@
 using SharpAmt.Simulator.Firmware;
+using SharpAmt.WsMan.Amt;
 
 namespace SharpAmt.Simulator.Host;
 
@@ -38,7 +39,7 @@ public sealed class SimulatedHost
     /// <summary>IPS_PowerManagementService.OSPowerSavingState: 2 full power, 3 OS power saving.</summary>
     public int OsPowerSavingState { get; private set; } = 2;
 
-    public BootConfiguration Boot { get; } = new();
+    public PendingBootOptions Boot { get; } = new();
 
     /// <summary>Set by the redirection side: power off and cycle are refused while a session is open.</summary>
     public Func<bool> RedirectionSessionActive { get; set; } = static () => false;

@@ -1,3 +1,5 @@
+using SharpAmt.WsMan.Amt;
+
 namespace SharpAmt;
 
 /// <summary>When user consent is required (IPS_OptInService.OptInRequired).</summary>
@@ -10,11 +12,11 @@ public enum ConsentPolicy
 
 public enum ConsentState
 {
-    NotStarted = 0,
-    Requested = 1,
-    Displayed = 2,
-    Received = 3,
-    InSession = 4,
+    NotStarted = OptInState.NotStarted,
+    Requested = OptInState.Requested,
+    Displayed = OptInState.Displayed,
+    Received = OptInState.Received,
+    InSession = OptInState.InSession,
 }
 
 public sealed record ConsentStatus(ConsentPolicy Policy, ConsentState State, bool CanModifyPolicy, int CodeTimeoutSeconds, int DisplayTimeoutSeconds);

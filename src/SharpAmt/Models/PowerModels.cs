@@ -1,27 +1,29 @@
+using SharpAmt.WsMan.Amt;
+
 namespace SharpAmt;
 
 /// <summary>The host power states AMT reports (CIM PowerState).</summary>
 public enum AmtPowerState
 {
     Unknown = 0,
-    On = 2,
-    Sleep = 4,
-    Hibernate = 7,
-    Off = 8,
+    On = CimPowerState.On,
+    Sleep = CimPowerState.Sleep,
+    Hibernate = CimPowerState.Hibernate,
+    Off = CimPowerState.Off,
 }
 
 /// <summary>Power actions, valued as the CIM PowerState requested (reference section 4.1).</summary>
 public enum PowerAction
 {
-    On = 2,
-    Sleep = 4,
-    Cycle = 5,
-    Hibernate = 7,
-    Off = 8,
-    Reset = 10,
-    Nmi = 11,
-    SoftOff = 12,
-    SoftReset = 14,
+    On = CimPowerState.On,
+    Sleep = CimPowerState.Sleep,
+    Cycle = CimPowerState.Cycle,
+    Hibernate = CimPowerState.Hibernate,
+    Off = CimPowerState.Off,
+    Reset = CimPowerState.Reset,
+    Nmi = CimPowerState.DiagnosticInterrupt,
+    SoftOff = CimPowerState.SoftOff,
+    SoftReset = CimPowerState.SoftReset,
 }
 
 public sealed record PowerStatus(AmtPowerState State, int RawState, IReadOnlyList<int> AvailableRequestedPowerStates, int? OsPowerSavingState)

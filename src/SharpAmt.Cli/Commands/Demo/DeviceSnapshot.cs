@@ -1,7 +1,7 @@
 using System.Globalization;
 using SharpAmt.Simulator;
 using SharpAmt.Simulator.Host;
-using SimulatedConsentState = SharpAmt.Simulator.Host.ConsentState;
+using SimulatedConsentState = SharpAmt.WsMan.Amt.OptInState;
 
 namespace SharpAmt.Cli.Commands.Demo;
 

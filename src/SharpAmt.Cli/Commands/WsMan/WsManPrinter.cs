@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Cli.Output;
-using Spectre.Console;
 using SharpAmt.WsMan.Wire;
+using Spectre.Console;
 
 namespace SharpAmt.Cli.Commands.WsMan;
 

@@ -1,3 +1,6 @@
+using SharpAmt.WsMan.Amt;
+using WireBoot = SharpAmt.WsMan.Amt.BootConfiguration;
+
 namespace SharpAmt.Simulator.Host;
 
 /// <summary>
@@ -5,36 +8,9 @@ namespace SharpAmt.Simulator.Host;
 /// with ChangeBootOrder, and the role set with SetBootConfigRole. All of it applies to exactly one boot and
 /// is then cleared, as on real firmware.
 /// </summary>
-public sealed class BootConfiguration
+public sealed class PendingBootOptions
 {
-    /// <summary>The writable AMT_BootSettingData fields and their cleared values (reference section 4.2).</summary>
-    public static IReadOnlyDictionary<string, string> ClearedValues { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["BIOSPause"] = "false",
-        ["BIOSSetup"] = "false",
-        ["BootMediaIndex"] = "0",
-        ["ConfigurationDataReset"] = "false",
-        ["EnforceSecureBoot"] = "false",
-        ["FirmwareVerbosity"] = "0",
-        ["ForcedProgressEvents"] = "false",
-        ["IDERBootDevice"] = "0",
-        ["LockKeyboard"] = "false",
-        ["LockPowerButton"] = "false",
-        ["LockResetButton"] = "false",
-        ["LockSleepButton"] = "false",
-        ["ReflashBIOS"] = "false",
-        ["SecureErase"] = "false",
-        ["UseIDER"] = "false",
-        ["UseSOL"] = "false",
-        ["UseSafeMode"] = "false",
-        ["UserPasswordBypass"] = "false",
-        ["PlatformErase"] = "false",
-        ["RSEPassword"] = "",
-        ["UefiBootParametersArray"] = "",
-        ["UefiBootNumberOfParams"] = "0",
-    };
-
-    private readonly Dictionary<string, string> _values = new(ClearedValues, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _values = new(WireBoot.WritableFields, StringComparer.Ordinal);
 
     /// <summary>InstanceID of the CIM_BootSourceSetting chosen by ChangeBootOrder, or null.</summary>
     public string? Source { get; private set; }
@@ -54,7 +30,7 @@ public sealed class BootConfiguration
     {
         foreach (var (name, value) in fields)
         {
-            if (ClearedValues.ContainsKey(name) && _values[name] != value)
+            if (WireBoot.WritableFields.ContainsKey(name) && _values[name] != value)
             {
                 _values[name] = value;
                 OptionsCleared = false;
@@ -79,7 +55,7 @@ public sealed class BootConfiguration
         var record = IsNextBoot
             ? new BootRecord(at, ChooseDevice(), Flag("UseSOL"), Flag("BIOSPause"), Flag("UseSafeMode"), cause)
             : new BootRecord(at, BootDevice.Default, false, false, false, cause);
-        foreach (var (name, value) in ClearedValues)
+        foreach (var (name, value) in WireBoot.WritableFields)
         {
             _values[name] = value;
         }
@@ -94,7 +70,7 @@ public sealed class BootConfiguration
     {
         if (Flag("UseIDER"))
         {
-            return Value("IDERBootDevice") == "1" ? BootDevice.IderCd : BootDevice.IderFloppy;
+            return Value("IDERBootDevice") == WireBoot.IderCd ? BootDevice.IderCd : BootDevice.IderFloppy;
         }
 
         if (Flag("BIOSSetup"))
@@ -104,10 +80,10 @@ public sealed class BootConfiguration
 
         return Source switch
         {
-            BootSources.Pxe => BootDevice.Pxe,
-            BootSources.HardDrive => BootDevice.HardDisk,
-            BootSources.CdDvd => BootDevice.CdDvd,
-            BootSources.Diagnostic => BootDevice.Diagnostics,
+            BootSourceIds.Pxe => BootDevice.Pxe,
+            BootSourceIds.HardDrive => BootDevice.HardDisk,
+            BootSourceIds.CdDvd => BootDevice.CdDvd,
+            BootSourceIds.Diagnostic => BootDevice.Diagnostics,
             _ => BootDevice.Default,
         };
     }

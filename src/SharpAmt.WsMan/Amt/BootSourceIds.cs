@@ -1,7 +1,7 @@
-namespace SharpAmt.Simulator.Host;
+namespace SharpAmt.WsMan.Amt;
 
-/// <summary>InstanceIDs of the CIM_BootSourceSetting instances (reference section 4.2).</summary>
-public static class BootSources
+/// <summary>InstanceIDs of the CIM_BootSourceSetting instances ChangeBootOrder takes.</summary>
+public static class BootSourceIds
 {
     public const string HardDrive = "Intel(r) AMT: Force Hard-drive Boot";
     public const string Pxe = "Intel(r) AMT: Force PXE Boot";
