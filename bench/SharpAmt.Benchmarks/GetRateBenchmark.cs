@@ -11,9 +11,9 @@ using SharpAmt.WsMan.Client;
 namespace SharpAmt.Benchmarks;
 
 /// <summary>
-/// Get AMT_GeneralSettings per second against one simulated device on loopback, client and device in one
-/// process on the same cores: over one keep-alive digest connection, with a new connection per request, and
-/// over TLS (keep-alive).
+/// Get AMT_GeneralSettings per second against one simulated device on loopback: over one keep-alive digest
+/// connection, with a new connection per request, and over TLS (keep-alive). With <c>--amt</c> the device is a
+/// separate <c>amt sim</c> process, as in real use; without it, it runs in this process.
 /// </summary>
 internal static class GetRateBenchmark
 {
@@ -23,30 +23,36 @@ internal static class GetRateBenchmark
     {
         var seconds = Arguments.Number(args, "--seconds", 5);
         var mode = Arguments.Value(args, "--mode", "all");
+        var amt = Arguments.Value(args, "--amt", "");
         var modes = mode == "all" ? ["keep-alive", "new-connection", "tls"] : new[] { mode };
+        var address = IPAddress.Parse("127.0.99.1");
+        await using var device = amt.Length > 0 ? null : await StartInProcessAsync(address);
+        using var process = amt.Length > 0 ? await SimulatorProcess.StartAsync(amt, address) : null;
+        Console.WriteLine(amt.Length > 0 ? "device: a separate amt sim process" : "device: in this process");
         foreach (var current in modes)
         {
-            await MeasureAsync(current, TimeSpan.FromSeconds(seconds));
+            await MeasureAsync(address, current, TimeSpan.FromSeconds(seconds));
         }
 
         return 0;
     }
 
-    private static async Task MeasureAsync(string mode, TimeSpan duration)
+    private static async Task<SimulatedDevice> StartInProcessAsync(IPAddress address)
+    {
+        var device = new SimulatedDevice(new SimulatedDeviceOptions { Address = address, Firmware = FirmwareProfiles.Amt12 });
+        await device.StartAsync();
+        return device;
+    }
+
+    private static async Task MeasureAsync(IPAddress address, string mode, TimeSpan duration)
     {
         var tls = mode == "tls";
-        await using var device = new SimulatedDevice(new SimulatedDeviceOptions
-        {
-            Address = IPAddress.Parse("127.0.99.1"),
-            Firmware = FirmwareProfiles.Amt12,
-        });
-        await device.StartAsync();
         var options = new AmtHttpClientOptions
         {
-            Host = device.Address.ToString(),
-            Port = tls ? device.Options.TlsPort : device.Options.HttpPort,
+            Host = address.ToString(),
+            Port = tls ? 16993 : 16992,
             UseTls = tls,
-            Credentials = new AmtCredentials(device.Options.User, device.Options.Password),
+            Credentials = new AmtCredentials("admin", SimulatedDeviceOptions.DefaultPassword),
             Tls = new TlsClientOptions { Mode = TlsTrustMode.Insecure },
         };
         await using var client = new WsManClient(options);

@@ -10,7 +10,7 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SharpAmt.Benchmarks get-rate [--seconds N] [--mode keep-alive|new-connection|tls|all]");
+    Console.Error.WriteLine("usage: SharpAmt.Benchmarks get-rate [--seconds N] [--mode keep-alive|new-connection|tls|all] [--amt PATH/amt.dll]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks fleet-start --amt PATH/amt.dll [--count N] [--first-address A]");
     return 2;
 }
