@@ -9,7 +9,11 @@ namespace SharpAmt.Cli.Configuration;
 /// </summary>
 internal static class CredentialsFile
 {
-    public sealed record Entry(string Pattern, string User, string Password);
+    public sealed record Entry(string Pattern, string User, string Password)
+    {
+        /// <summary>Never prints the password.</summary>
+        public override string ToString() => $"{Pattern} {User}:(hidden)";
+    }
 
     /// <summary>The first entry for any of <paramref name="hostNames"/> (and <paramref name="user"/> when given); null when none matches.</summary>
     public static Entry? Find(string path, IReadOnlyList<string> hostNames, string? user)

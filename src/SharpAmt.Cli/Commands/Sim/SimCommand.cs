@@ -38,7 +38,7 @@ internal sealed class SimCommand : AmtCommand
                 Address = context.Value(SimOptions.FirstAddress)!,
                 User = context.Value(SimOptions.User)!,
                 Password = password.Password,
-                ControlMode = context.Value(SimOptions.Mode),
+                ControlMode = context.Value(SimOptions.Mode) ?? SharpAmt.Simulator.ControlMode.Admin,
                 PowerTransitionDelay = TimeSpan.FromMilliseconds(context.Value(SimOptions.PowerDelay)),
                 CertificateDirectory = context.Value(SimOptions.CertificateDirectory) ?? CliPaths.SimulatorCertificates(context.Environment),
             },

@@ -24,7 +24,7 @@ internal static class SimOptions
 
     public static readonly Option<IReadOnlyList<FirmwareProfile>> Firmware = new("--firmware")
     {
-        Description = $"Firmware of the devices, assigned in turn: {FirmwareProfiles.Known} [default: {FirmwareProfiles.Default.Version}]",
+        Description = $"Firmware of the devices, assigned in turn: {FirmwareProfiles.Known}",
         HelpName = "V[,V...]",
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
@@ -34,7 +34,7 @@ internal static class SimOptions
 
     public static readonly Option<string> User = new("--user", "-u")
     {
-        Description = $"The devices' user name [default: {CommonOptions.DefaultUser}]",
+        Description = "The devices' user name",
         HelpName = "U",
         DefaultValueFactory = _ => CommonOptions.DefaultUser,
     };
@@ -43,12 +43,12 @@ internal static class SimOptions
 
     public static readonly Option<int> PowerDelay = CreatePowerDelay();
 
-    public static readonly Option<SimulatedControlMode> Mode = new("--control-mode")
+    public static readonly Option<SimulatedControlMode?> Mode = new("--control-mode")
     {
-        Description = "How the devices were activated: acm (admin control) or ccm (client control: consent always required)",
+        // No default value factory: help would show the enum's name; acm is applied where the option is read.
+        Description = "How the devices were activated: acm (admin control) or ccm (client control: consent always required) [default: acm]",
         HelpName = "acm|ccm",
-        DefaultValueFactory = _ => SimulatedControlMode.Admin,
-        CustomParser = Choices.Parser("control mode", ("acm", SimulatedControlMode.Admin), ("ccm", SimulatedControlMode.Client)),
+        CustomParser = Choices.Parser<SimulatedControlMode?>("control mode", ("acm", SimulatedControlMode.Admin), ("ccm", SimulatedControlMode.Client)),
     };
 
     public static readonly Option<IReadOnlyList<FaultSpec>> Faults = new("--fault")
@@ -76,7 +76,7 @@ internal static class SimOptions
     {
         var option = new Option<int>("--count", "-n")
         {
-            Description = $"Number of devices, 1 to {FleetOptions.MaxDevices} [default: 1]",
+            Description = $"Number of devices, 1 to {FleetOptions.MaxDevices}",
             HelpName = "N",
             DefaultValueFactory = _ => 1,
         };
@@ -94,7 +94,7 @@ internal static class SimOptions
     {
         var option = new Option<int>("--power-delay")
         {
-            Description = "Milliseconds a power change takes to show [default: 1000]",
+            Description = "Milliseconds a power change takes to show",
             HelpName = "MS",
             DefaultValueFactory = _ => 1000,
         };
