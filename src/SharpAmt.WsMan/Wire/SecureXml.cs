@@ -13,6 +13,15 @@ public static class SecureXml
 {
     public const int DefaultMaxCharacters = 4 * 1024 * 1024;
 
+    /// <summary>Loads a document and returns its root, which must be a SOAP 1.2 Envelope.</summary>
+    public static XElement LoadSoapEnvelope(ReadOnlyMemory<byte> bytes, int maxCharacters = DefaultMaxCharacters)
+    {
+        var envelope = Load(bytes, maxCharacters).Root;
+        return envelope is not null && envelope.Name.LocalName == "Envelope" && envelope.Name.NamespaceName == WsManNamespaces.Soap
+            ? envelope
+            : throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, "not a SOAP 1.2 envelope");
+    }
+
     public static XDocument Load(ReadOnlyMemory<byte> bytes, int maxCharacters = DefaultMaxCharacters)
     {
         var span = bytes.Span;

@@ -11,12 +11,7 @@ public static class WsManResponseReader
 {
     public static WsManResponse Read(ReadOnlyMemory<byte> body, int maxCharacters = SecureXml.DefaultMaxCharacters)
     {
-        var document = SecureXml.Load(body, maxCharacters);
-        var envelope = document.Root;
-        if (envelope is null || envelope.Name.LocalName != "Envelope" || envelope.Name.NamespaceName != WsManNamespaces.Soap)
-        {
-            throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, "not a SOAP 1.2 envelope");
-        }
+        var envelope = SecureXml.LoadSoapEnvelope(body, maxCharacters);
 
         var header = XmlTree.Child(envelope, WsManNamespaces.Soap, "Header");
         var bodyElement = XmlTree.Child(envelope, WsManNamespaces.Soap, "Body")
