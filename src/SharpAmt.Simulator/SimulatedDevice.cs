@@ -40,6 +40,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Accounts = new DeviceAccounts(Identity.Realm, options.Time);
         Accounts.SetPassword(options.User, options.Password);
         Nonces = new DigestNonceStore(options.Time);
+        Faults = new FaultInjection(Nonces);
         Replies = new AmtHttpReplies(options.Firmware.ServerVersion);
         Classes = (catalogue ?? ClassCatalogue.Default).For(options.Firmware);
         Dispatcher = new WsManDispatcher(new SimulatedWsManService(this, Classes));
@@ -69,7 +70,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     public DeviceAccounts Accounts { get; }
 
-    public FaultInjection Faults { get; } = new();
+    public FaultInjection Faults { get; }
 
     public long RequestCount => Interlocked.Read(ref _requests);
 

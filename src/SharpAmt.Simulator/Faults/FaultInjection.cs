@@ -1,3 +1,5 @@
+using SharpAmt.Transport.Digest;
+
 namespace SharpAmt.Simulator.Faults;
 
 /// <summary>
@@ -6,8 +8,14 @@ namespace SharpAmt.Simulator.Faults;
 /// </summary>
 public sealed class FaultInjection
 {
+    private readonly DigestNonceStore _nonces;
     private int _sleepingConnections;
     private int _droppedReplies;
+
+    public FaultInjection(DigestNonceStore nonces)
+    {
+        _nonces = nonces;
+    }
 
     /// <summary>Added before every reply.</summary>
     public TimeSpan ReplyDelay { get; set; }
@@ -27,7 +35,11 @@ public sealed class FaultInjection
     }
 
     /// <summary>A nonce turns stale after this many uses (0: only age makes nonces stale).</summary>
-    public int NonceUses { get; set; }
+    public int NonceUses
+    {
+        get => _nonces.MaxUses;
+        set => _nonces.MaxUses = value;
+    }
 
     public bool TakeSleepingConnection() => TakeOne(ref _sleepingConnections);
 

@@ -74,7 +74,6 @@ internal sealed class DeviceHttpApplication : IHttpDeviceApplication
     private HttpDeviceReply? Authenticate(HttpRequest request)
     {
         var accounts = _device.Accounts;
-        _device.Nonces.MaxUses = _device.Faults.NonceUses;
         if (accounts.IsLockedOut)
         {
             return Challenge(stale: false);
