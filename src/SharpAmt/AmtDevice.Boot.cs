@@ -152,21 +152,21 @@ public sealed partial class AmtDevice
     /// <summary>ChangeBootOrder with a source, or with none to clear the pending one.</summary>
     private async Task ChangeBootOrderAsync(string? source, CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClassNames.BootConfigSetting, "ChangeBootOrder");
+        var input = WsManObject.MethodInput(AmtClassNames.BootConfigSetting, AmtMethods.ChangeBootOrder);
         if (source is not null)
         {
             input = input.With("Source", BootConfiguration.SourceReference(source));
         }
 
-        await InvokeCheckedAsync(AmtClassNames.BootConfigSetting, "ChangeBootOrder", input, BootConfiguration.ConfigurationSelectors, cancellationToken).ConfigureAwait(false);
+        await InvokeCheckedAsync(AmtClassNames.BootConfigSetting, AmtMethods.ChangeBootOrder, input, BootConfiguration.ConfigurationSelectors, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task SetBootConfigRoleAsync(int role, CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClassNames.BootService, "SetBootConfigRole")
+        var input = WsManObject.MethodInput(AmtClassNames.BootService, AmtMethods.SetBootConfigRole)
             .With("BootConfigSetting", BootConfiguration.ConfigurationReference)
             .With("Role", role);
-        await InvokeCheckedAsync(AmtClassNames.BootService, "SetBootConfigRole", input, BootConfiguration.BootServiceSelectors, cancellationToken).ConfigureAwait(false);
+        await InvokeCheckedAsync(AmtClassNames.BootService, AmtMethods.SetBootConfigRole, input, BootConfiguration.BootServiceSelectors, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Best effort after a failed boot request: no source, not the next boot, the original options.</summary>

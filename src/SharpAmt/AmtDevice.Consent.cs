@@ -18,7 +18,7 @@ public sealed partial class AmtDevice
     public async Task<ConsentStatus> StartConsentAsync(CancellationToken cancellationToken = default)
     {
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        await InvokeCheckedAsync(AmtClassNames.OptInService, "StartOptIn", null, null, cancellationToken, value => value switch
+        await InvokeCheckedAsync(AmtClassNames.OptInService, AmtMethods.StartOptIn, null, null, cancellationToken, value => value switch
         {
             OptIn.InvalidState => "a consent request is already under way; send its code or cancel it",
             OptIn.Blocked => "blocked after repeated failures; wait and try again",
@@ -36,8 +36,8 @@ public sealed partial class AmtDevice
         }
 
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        var input = WsManObject.MethodInput(AmtClassNames.OptInService, "SendOptInCode").With("OptInCode", int.Parse(code, CultureInfo.InvariantCulture));
-        await InvokeCheckedAsync(AmtClassNames.OptInService, "SendOptInCode", input, null, cancellationToken, value => value switch
+        var input = WsManObject.MethodInput(AmtClassNames.OptInService, AmtMethods.SendOptInCode).With("OptInCode", int.Parse(code, CultureInfo.InvariantCulture));
+        await InvokeCheckedAsync(AmtClassNames.OptInService, AmtMethods.SendOptInCode, input, null, cancellationToken, value => value switch
         {
             OptIn.InvalidState => "no consent code is displayed; start the request first",
             OptIn.WrongCode => "wrong consent code",
@@ -49,7 +49,7 @@ public sealed partial class AmtDevice
     public async Task<ConsentStatus> CancelConsentAsync(CancellationToken cancellationToken = default)
     {
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        await InvokeCheckedAsync(AmtClassNames.OptInService, "CancelOptIn", null, null, cancellationToken,
+        await InvokeCheckedAsync(AmtClassNames.OptInService, AmtMethods.CancelOptIn, null, null, cancellationToken,
             value => value == OptIn.InvalidState ? "no consent request is under way" : null).ConfigureAwait(false);
         return await GetConsentAsync(cancellationToken).ConfigureAwait(false);
     }

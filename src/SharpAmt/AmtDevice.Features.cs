@@ -35,14 +35,14 @@ public sealed partial class AmtDevice
         var ider = change.Ider ?? current.Ider;
         if (sol != current.Sol || ider != current.Ider)
         {
-            var input = WsManObject.MethodInput(AmtClassNames.RedirectionService, "RequestStateChange").With("RequestedState", RedirectionStates.Encode(ider, sol));
-            await InvokeCheckedAsync(AmtClassNames.RedirectionService, "RequestStateChange", input, null, cancellationToken).ConfigureAwait(false);
+            var input = WsManObject.MethodInput(AmtClassNames.RedirectionService, AmtMethods.RequestStateChange).With("RequestedState", RedirectionStates.Encode(ider, sol));
+            await InvokeCheckedAsync(AmtClassNames.RedirectionService, AmtMethods.RequestStateChange, input, null, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Kvm is { } kvm && kvm != current.Kvm)
         {
-            var input = WsManObject.MethodInput(AmtClassNames.KvmRedirectionSap, "RequestStateChange").With("RequestedState", kvm ? RedirectionStates.KvmEnable : RedirectionStates.KvmDisable);
-            await InvokeCheckedAsync(AmtClassNames.KvmRedirectionSap, "RequestStateChange", input, null, cancellationToken).ConfigureAwait(false);
+            var input = WsManObject.MethodInput(AmtClassNames.KvmRedirectionSap, AmtMethods.RequestStateChange).With("RequestedState", kvm ? RedirectionStates.KvmEnable : RedirectionStates.KvmDisable);
+            await InvokeCheckedAsync(AmtClassNames.KvmRedirectionSap, AmtMethods.RequestStateChange, input, null, cancellationToken).ConfigureAwait(false);
         }
 
         if (change.Listener is { } listener && listener != current.Listener)

@@ -64,10 +64,10 @@ public sealed partial class AmtDevice
 
     private async Task RequestPowerStateChangeAsync(PowerAction action, CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClassNames.PowerManagementService, PowerManagement.MethodName)
+        var input = WsManObject.MethodInput(AmtClassNames.PowerManagementService, AmtMethods.RequestPowerStateChange)
             .With("PowerState", (int)action)
             .With("ManagedElement", PowerManagement.ManagedSystem);
-        await InvokeCheckedAsync(AmtClassNames.PowerManagementService, PowerManagement.MethodName, input, PowerManagement.ServiceSelectors, cancellationToken,
+        await InvokeCheckedAsync(AmtClassNames.PowerManagementService, AmtMethods.RequestPowerStateChange, input, PowerManagement.ServiceSelectors, cancellationToken,
             value => value == 2 ? "the device refused the change in its current state; a previous change may still be in progress" : null).ConfigureAwait(false);
     }
 
@@ -87,8 +87,8 @@ public sealed partial class AmtDevice
 
     private async Task RequestOsFullPowerAsync(CancellationToken cancellationToken)
     {
-        var input = WsManObject.MethodInput(AmtClassNames.OsPowerManagementService, "RequestOSPowerSavingStateChange").With("OSPowerSavingState", 2);
-        await InvokeCheckedAsync(AmtClassNames.OsPowerManagementService, "RequestOSPowerSavingStateChange", input, null, cancellationToken).ConfigureAwait(false);
+        var input = WsManObject.MethodInput(AmtClassNames.OsPowerManagementService, AmtMethods.RequestOsPowerSavingStateChange).With("OSPowerSavingState", 2);
+        await InvokeCheckedAsync(AmtClassNames.OsPowerManagementService, AmtMethods.RequestOsPowerSavingStateChange, input, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Reads the state after an action, as MeshCommander does; a failure here does not undo the action.</summary>

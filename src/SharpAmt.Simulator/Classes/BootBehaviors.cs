@@ -77,7 +77,7 @@ internal sealed class BootConfigSettingBehavior : ClassBehavior
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
-        if (method != "ChangeBootOrder")
+        if (method != AmtMethods.ChangeBootOrder)
         {
             return base.Invoke(device, instance, method, input);
         }
@@ -109,7 +109,7 @@ internal sealed class BootServiceBehavior : ClassBehavior
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
-        if (method != "SetBootConfigRole")
+        if (method != AmtMethods.SetBootConfigRole)
         {
             return base.Invoke(device, instance, method, input);
         }

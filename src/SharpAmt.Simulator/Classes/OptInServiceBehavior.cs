@@ -60,7 +60,7 @@ internal sealed class OptInServiceBehavior : ClassBehavior
         var consent = device.Consent;
         switch (method)
         {
-            case "StartOptIn":
+            case AmtMethods.StartOptIn:
                 var started = consent.Start();
                 if (started == 0)
                 {
@@ -69,7 +69,7 @@ internal sealed class OptInServiceBehavior : ClassBehavior
 
                 return Output(method, started);
 
-            case "SendOptInCode":
+            case AmtMethods.SendOptInCode:
                 // MeshCommander sends the code as a number, so leading zeros may be missing.
                 var code = input.GetInt64("OptInCode");
                 var text = code is >= 0 and < 1_000_000 ? code.Value.ToString("D6", CultureInfo.InvariantCulture) : input.GetString("OptInCode") ?? "";
@@ -77,7 +77,7 @@ internal sealed class OptInServiceBehavior : ClassBehavior
                 device.RaiseConsent(result == 0 ? "user consent granted" : "wrong user consent code entered");
                 return Output(method, result);
 
-            case "CancelOptIn":
+            case AmtMethods.CancelOptIn:
                 var cancelled = consent.Cancel();
                 if (cancelled == 0)
                 {

@@ -28,7 +28,7 @@ internal sealed class PowerManagementServiceBehavior : ClassBehavior
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
-        if (method != "RequestPowerStateChange")
+        if (method != AmtMethods.RequestPowerStateChange)
         {
             return base.Invoke(device, instance, method, input);
         }
@@ -53,7 +53,7 @@ internal sealed class OsPowerManagementServiceBehavior : ClassBehavior
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
-        if (method != "RequestOSPowerSavingStateChange")
+        if (method != AmtMethods.RequestOsPowerSavingStateChange)
         {
             return base.Invoke(device, instance, method, input);
         }

@@ -26,7 +26,7 @@ internal sealed class RedirectionServiceBehavior : ClassBehavior
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
-        if (method != "RequestStateChange")
+        if (method != AmtMethods.RequestStateChange)
         {
             return base.Invoke(device, instance, method, input);
         }
@@ -54,7 +54,7 @@ internal sealed class KvmRedirectionSapBehavior : ClassBehavior
 
     public override WsManObject Invoke(SimulatedDevice device, WsManObject instance, string method, WsManObject input)
     {
-        if (method != "RequestStateChange")
+        if (method != AmtMethods.RequestStateChange)
         {
             return base.Invoke(device, instance, method, input);
         }

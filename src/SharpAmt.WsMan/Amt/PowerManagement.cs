@@ -5,8 +5,6 @@ namespace SharpAmt.WsMan.Amt;
 /// <summary>The instances RequestPowerStateChange addresses (reference sections 3.6 and 3.7).</summary>
 public static class PowerManagement
 {
-    public const string MethodName = "RequestPowerStateChange";
-
     public static SelectorSet ServiceSelectors { get; } = SelectorSet.Of(
         ("CreationClassName", AmtClassNames.PowerManagementService),
         ("Name", "Intel(r) AMT Power Management Service"),
