@@ -18,13 +18,20 @@ namespace SharpAmt.Simulator;
 /// </summary>
 public sealed class SimulatedDevice : IAsyncDisposable
 {
-    private readonly List<DeviceListener> _listeners = [];
+    /// <summary>How long an address change waits, so the reply that made it leaves on the old address first.</summary>
+    private static readonly TimeSpan AddressChangeGrace = TimeSpan.FromMilliseconds(150);
+
+    private readonly SemaphoreSlim _listenerChanges = new(1, 1);
+    private List<DeviceListener> _listeners = [];
+    private IPAddress _address;
+    private DeviceHttpApplication? _application;
     private long _requests;
     private string _lastRequest = "";
 
     public SimulatedDevice(SimulatedDeviceOptions options, ClassCatalogue? catalogue = null)
     {
         Options = options;
+        _address = options.Address;
         Identity = DeviceIdentity.Derive(options.Address, options.IdentitySeed);
         Host = new SimulatedHost(Sync, options.Firmware, options.Time, options.InitialPowerState, options.PowerTransitionDelay, options.OsAgentPresent);
         Host.Changed += Forward;
@@ -37,6 +44,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
             DomainName = options.DomainName,
             HostOsFqdn = $"{hostName}.{options.DomainName}",
         };
+        Wired = new WiredInterfaceState { DhcpAddress = options.Address };
         Accounts = new DeviceAccounts(Identity.Realm, options.Time);
         Accounts.SetPassword(options.User, options.Password);
         Nonces = new DigestNonceStore(options.Time);
@@ -51,7 +59,8 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     public SimulatedDeviceOptions Options { get; }
 
-    public IPAddress Address => Options.Address;
+    /// <summary>The address the device listens on now: the configured one until a network change moves it.</summary>
+    public IPAddress Address => Volatile.Read(ref _address);
 
     public FirmwareProfile Firmware => Options.Firmware;
 
@@ -67,6 +76,11 @@ public sealed class SimulatedDevice : IAsyncDisposable
     public ConsentModel Consent { get; }
 
     public GeneralSettingsState General { get; }
+
+    /// <summary>The ME's wired interface settings, shared by EOI and WS-Man.</summary>
+    public WiredInterfaceState Wired { get; }
+
+    public Ipv6State Ipv6 { get; } = new();
 
     public DeviceAccounts Accounts { get; }
 
@@ -93,37 +107,116 @@ public sealed class SimulatedDevice : IAsyncDisposable
     public IReadOnlyList<int> Ports => Options.Firmware.TlsOnly ? [Options.TlsPort] : [Options.HttpPort, Options.TlsPort];
 
     /// <summary>Binds the device's ports; throws when an address or port is taken.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default)
+    public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        var application = new DeviceHttpApplication(this);
+        await _listenerChanges.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!Options.Firmware.TlsOnly)
-            {
-                _listeners.Add(DeviceListener.Start(this, Options.HttpPort, tls: false, application));
-            }
-
-            _listeners.Add(DeviceListener.Start(this, Options.TlsPort, tls: true, application));
+            _application ??= new DeviceHttpApplication(this);
+            _listeners = Listen(Address);
         }
-        catch
+        finally
         {
-            foreach (var listener in _listeners)
-            {
-                listener.Stop();
-            }
-
-            _listeners.Clear();
-            throw;
+            _listenerChanges.Release();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task StopAsync()
     {
-        var listeners = _listeners.ToArray();
-        _listeners.Clear();
-        await Task.WhenAll(listeners.Select(listener => listener.StopAsync())).ConfigureAwait(false);
+        await _listenerChanges.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            var listeners = _listeners;
+            _listeners = [];
+            await Task.WhenAll(listeners.Select(listener => listener.StopAsync())).ConfigureAwait(false);
+        }
+        finally
+        {
+            _listenerChanges.Release();
+        }
+    }
+
+    /// <summary>
+    /// Called (lock held) after the wired interface settings changed: when the ME's address changed, the device
+    /// moves there, as real firmware does once it applies new settings. Only loopback addresses can be served;
+    /// for any other the state records the change and the device stays where it is, saying so.
+    /// </summary>
+    internal void ApplyAddressChange()
+    {
+        var target = Wired.CurrentAddress;
+        if (target.Equals(Address))
+        {
+            return;
+        }
+
+        if (!Fleet.LoopbackAddresses.IsLoopback(target) || target.GetAddressBytes()[3] is 0 or 255)
+        {
+            RaiseSettings($"ME address set to {target}, which the simulator cannot serve; still answering at {Address}");
+            return;
+        }
+
+        _ = MoveAsync(target);
+    }
+
+    private async Task MoveAsync(IPAddress target)
+    {
+        await Task.Delay(AddressChangeGrace, Options.Time).ConfigureAwait(false);
+        await _listenerChanges.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_listeners.Count == 0)
+            {
+                Volatile.Write(ref _address, target);
+                return;
+            }
+
+            List<DeviceListener> moved;
+            try
+            {
+                moved = Listen(target);
+            }
+            catch (InvalidOperationException exception)
+            {
+                RaiseSettings($"cannot move to {target} ({exception.Message}); still answering at {Address}");
+                return;
+            }
+
+            var previous = _listeners;
+            var from = Address;
+            _listeners = moved;
+            Volatile.Write(ref _address, target);
+            await Task.WhenAll(previous.Select(listener => listener.StopAsync())).ConfigureAwait(false);
+            RaiseSettings($"moved from {from} to {target}");
+        }
+        finally
+        {
+            _listenerChanges.Release();
+        }
+    }
+
+    private List<DeviceListener> Listen(IPAddress address)
+    {
+        var application = _application ?? throw new InvalidOperationException("the device has not been started");
+        var listeners = new List<DeviceListener>();
+        try
+        {
+            if (!Options.Firmware.TlsOnly)
+            {
+                listeners.Add(DeviceListener.Start(this, address, Options.HttpPort, tls: false, application));
+            }
+
+            listeners.Add(DeviceListener.Start(this, address, Options.TlsPort, tls: true, application));
+            return listeners;
+        }
+        catch
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+            }
+
+            throw;
+        }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());

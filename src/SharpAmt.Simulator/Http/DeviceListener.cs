@@ -27,19 +27,19 @@ internal sealed class DeviceListener : IAsyncDisposable
         _accepting = AcceptLoopAsync();
     }
 
-    public static DeviceListener Start(SimulatedDevice device, int port, bool tls, IHttpDeviceApplication application)
+    public static DeviceListener Start(SimulatedDevice device, IPAddress address, int port, bool tls, IHttpDeviceApplication application)
     {
-        var socket = new Socket(device.Address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
             AllowRebindDuringTimeWait(socket);
-            socket.Bind(new IPEndPoint(device.Address, port));
+            socket.Bind(new IPEndPoint(address, port));
             socket.Listen(256);
         }
         catch (SocketException exception)
         {
             socket.Dispose();
-            throw new InvalidOperationException($"{device.Address}:{port}: cannot listen ({exception.SocketErrorCode}); is another simulator or device using this address?", exception);
+            throw new InvalidOperationException($"{address}:{port}: cannot listen ({exception.SocketErrorCode}); is another simulator or device using this address?", exception);
         }
 
         return new DeviceListener(device, socket, tls, application);
