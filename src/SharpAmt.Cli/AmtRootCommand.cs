@@ -22,6 +22,7 @@ internal static class AmtRootCommand
             new PowerCommand(),
             new FeaturesCommand(),
             new ConsentCommand(),
+            new Commands.Net.NetCommand(),
             new WsManCommand(),
             new SimCommand(),
             new DemoCommand(),

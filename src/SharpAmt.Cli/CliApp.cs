@@ -22,7 +22,8 @@ internal static class CliApp
             return ExitCodes.UsageError;
         }
 
-        if (parse.Action is not null || parse.CommandResult.Command is not AmtCommand command)
+        var ownAction = parse.CommandResult.Command.Action;
+        if (parse.Action is not null && !ReferenceEquals(parse.Action, ownAction) || parse.CommandResult.Command is not AmtCommand command)
         {
             // --help, --version and the like belong to System.CommandLine.
             var invocation = new InvocationConfiguration { Output = environment.Out, Error = environment.Error, EnableDefaultExceptionHandler = false };

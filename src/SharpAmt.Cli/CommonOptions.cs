@@ -56,6 +56,14 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<ManagementProtocol?> Protocol = new("--protocol")
+    {
+        Description = "Management API: wsman, eoi (legacy SOAP of AMT 2.5–8), or auto from the firmware version [default: auto]",
+        HelpName = "auto|wsman|eoi",
+        Recursive = true,
+        CustomParser = Infrastructure.Choices.Parser<ManagementProtocol?>("protocol", ("auto", ManagementProtocol.Auto), ("wsman", ManagementProtocol.WsMan), ("eoi", ManagementProtocol.Eoi)),
+    };
+
     public static readonly Option<int?> Port = CreatePort();
 
     public static readonly Option<TimeSpan?> Timeout = CreateTimeout();
@@ -91,6 +99,7 @@ internal static class CommonOptions
         command.Options.Add(Insecure);
         command.Options.Add(Ca);
         command.Options.Add(Port);
+        command.Options.Add(Protocol);
         command.Options.Add(Timeout);
         command.Options.Add(KnownHosts);
         command.Options.Add(Credentials);

@@ -37,6 +37,9 @@ public sealed record AmtConnectionOptions
     /// <summary>Told (endpoint, fingerprint) when a certificate is pinned on first use.</summary>
     public Action<string, string>? OnCertificatePinned { get; init; }
 
+    /// <summary>The management API; Auto picks it from the firmware version.</summary>
+    public ManagementProtocol Protocol { get; init; } = ManagementProtocol.Auto;
+
     public int EffectivePort => Port ?? (UseTls ? TlsPort : HttpPort);
 
     public override string ToString() => $"{Endpoints.Format(Host, EffectivePort)} as {Credentials.User}{(UseTls ? " over TLS" : "")}";

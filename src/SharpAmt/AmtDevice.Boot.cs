@@ -7,6 +7,7 @@ public sealed partial class AmtDevice
 {
     public async Task<BootCapabilities> GetBootCapabilitiesAsync(CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("boot capabilities", cancellationToken).ConfigureAwait(false);
         var capabilities = await WsMan.GetAsync(AmtClassNames.BootCapabilities, cancellationToken: cancellationToken).ConfigureAwait(false);
         bool Has(string name) => capabilities.GetBoolean(name) ?? false;
         return new BootCapabilities(
@@ -24,6 +25,11 @@ public sealed partial class AmtDevice
         if (request.Action is not (PowerAction.On or PowerAction.Reset or PowerAction.Cycle or PowerAction.SoftReset))
         {
             throw new ArgumentException($"power action {PowerNames.Of(request.Action)} does not boot the host; use on, reset, cycle or soft-reset", nameof(request));
+        }
+
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            return await EoiBootAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
         var before = await GetPowerStatusAsync(cancellationToken).ConfigureAwait(false);
@@ -70,7 +76,7 @@ public sealed partial class AmtDevice
         var offered = request.Target switch
         {
             BootTarget.Pxe => capabilities.Pxe,
-            BootTarget.HardDisk => capabilities.HardDisk,
+            BootTarget.HardDisk or BootTarget.HardDiskSafeMode => capabilities.HardDisk,
             BootTarget.CdDvd => capabilities.CdDvd,
             BootTarget.Diagnostics => capabilities.Diagnostics,
             BootTarget.BiosSetup => capabilities.BiosSetup,
@@ -127,7 +133,7 @@ public sealed partial class AmtDevice
             ("SecureErase", "false"),
             ("UseIDER", ider ? "true" : "false"),
             ("UseSOL", request.UseSol ? "true" : "false"),
-            ("UseSafeMode", "false"),
+            ("UseSafeMode", request.Target == BootTarget.HardDiskSafeMode ? "true" : "false"),
         ];
         foreach (var (name, value) in fields)
         {
@@ -143,7 +149,7 @@ public sealed partial class AmtDevice
     private static string? SourceOf(BootTarget target) => target switch
     {
         BootTarget.Pxe => BootSourceIds.Pxe,
-        BootTarget.HardDisk => BootSourceIds.HardDrive,
+        BootTarget.HardDisk or BootTarget.HardDiskSafeMode => BootSourceIds.HardDrive,
         BootTarget.CdDvd => BootSourceIds.CdDvd,
         BootTarget.Diagnostics => BootSourceIds.Diagnostic,
         _ => null,

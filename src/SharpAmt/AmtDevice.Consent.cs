@@ -10,6 +10,7 @@ public sealed partial class AmtDevice
     /// <summary>The consent policy and where the code flow stands (IPS_OptInService, AMT 6.2 and later).</summary>
     public async Task<ConsentStatus> GetConsentAsync(CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
         var service = await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
         return ReadConsent(service);
     }
@@ -17,6 +18,7 @@ public sealed partial class AmtDevice
     /// <summary>Shows a six-digit code on the host's screen; someone there reads it to you.</summary>
     public async Task<ConsentStatus> StartConsentAsync(CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
         await InvokeCheckedAsync(AmtClassNames.OptInService, AmtMethods.StartOptIn, null, null, cancellationToken, value => value switch
         {
@@ -30,6 +32,7 @@ public sealed partial class AmtDevice
     /// <summary>Sends the code read from the host's screen.</summary>
     public async Task<ConsentStatus> SendConsentCodeAsync(string code, CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
         if (code.Length != 6 || !code.All(char.IsAsciiDigit))
         {
             throw new ArgumentException("a consent code is six digits", nameof(code));
@@ -48,6 +51,7 @@ public sealed partial class AmtDevice
 
     public async Task<ConsentStatus> CancelConsentAsync(CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
         await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
         await InvokeCheckedAsync(AmtClassNames.OptInService, AmtMethods.CancelOptIn, null, null, cancellationToken,
             value => value == OptIn.InvalidState ? "no consent request is under way" : null).ConfigureAwait(false);
@@ -57,6 +61,7 @@ public sealed partial class AmtDevice
     /// <summary>Sets when consent is required. Refused before any change when the device does not allow it (client control mode).</summary>
     public async Task<ConsentStatus> SetConsentPolicyAsync(ConsentPolicy policy, CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
         var service = await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
         var current = ReadConsent(service);
         if (current.Policy == policy)

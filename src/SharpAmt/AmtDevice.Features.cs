@@ -9,6 +9,7 @@ public sealed partial class AmtDevice
     /// <summary>The redirection listener, SOL and IDE-R (AMT_RedirectionService) and KVM (CIM_KVMRedirectionSAP).</summary>
     public async Task<RedirectionFeatures> GetRedirectionFeaturesAsync(CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("redirection features", cancellationToken).ConfigureAwait(false);
         var service = await WsMan.GetAsync(AmtClassNames.RedirectionService, cancellationToken: cancellationToken).ConfigureAwait(false);
         var enabled = service.GetInt32("EnabledState") ?? RedirectionStates.Base;
         var kvm = await GetKvmSapAsync(cancellationToken).ConfigureAwait(false);
@@ -25,6 +26,7 @@ public sealed partial class AmtDevice
     /// </summary>
     public async Task<RedirectionFeatures> SetRedirectionFeaturesAsync(RedirectionFeatureChange change, CancellationToken cancellationToken = default)
     {
+        await RequireWsManAsync("redirection features", cancellationToken).ConfigureAwait(false);
         var current = await GetRedirectionFeaturesAsync(cancellationToken).ConfigureAwait(false);
         if (change.Kvm is not null && current.Kvm is null)
         {

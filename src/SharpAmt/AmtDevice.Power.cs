@@ -9,6 +9,11 @@ public sealed partial class AmtDevice
     /// <summary>The power state and the states that may be requested now (CIM_ServiceAvailableToElement).</summary>
     public async Task<PowerStatus> GetPowerStatusAsync(CancellationToken cancellationToken = default)
     {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            return await EoiPowerStatusAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var items = await WsMan.EnumerateObjectsAsync(AmtClassNames.ServiceAvailableToElement, cancellationToken).ConfigureAwait(false);
         var association = items.FirstOrDefault(item => item.Has("PowerState"))
             ?? throw new AmtFeatureUnavailableException($"{Endpoint}: the device reports no power state");
@@ -30,6 +35,11 @@ public sealed partial class AmtDevice
     /// </summary>
     public async Task<PowerActionResult> PowerAsync(PowerAction action, CancellationToken cancellationToken = default)
     {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            return await EoiPowerAsync(action, cancellationToken).ConfigureAwait(false);
+        }
+
         var before = await GetPowerStatusAsync(cancellationToken).ConfigureAwait(false);
         if (action == PowerAction.On && before.State == AmtPowerState.On)
         {

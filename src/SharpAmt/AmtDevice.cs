@@ -15,17 +15,76 @@ namespace SharpAmt;
 public sealed partial class AmtDevice : IAsyncDisposable
 {
     public AmtDevice(AmtConnectionOptions options)
-        : this(new WsManClient(HttpOptions(options)), ownsClient: true)
+        : this(new WsManClient(HttpOptions(options)), ownsClient: true, options.Protocol)
     {
     }
 
-    public AmtDevice(WsManClient client, bool ownsClient = false)
+    public AmtDevice(WsManClient client, bool ownsClient = false, ManagementProtocol protocol = ManagementProtocol.Auto)
     {
         WsMan = client;
         _ownsClient = ownsClient;
+        _requestedProtocol = protocol;
     }
 
+    /// <summary>AMT 6 is the first generation whose WS-Management covers power, boot and network; EOI serves the older ones.</summary>
+    private const int FirstFullWsManGeneration = 6;
+
     private readonly bool _ownsClient;
+    private readonly ManagementProtocol _requestedProtocol;
+    private ManagementProtocol? _protocol;
+
+    /// <summary>
+    /// The management API in use: the one asked for, or for <see cref="ManagementProtocol.Auto"/> the one the
+    /// firmware generation calls for, read from the Server header of an unauthenticated <c>GET /</c> (every
+    /// generation names its version there) and, failing that, from whether <c>/wsman</c> exists.
+    /// </summary>
+    public async Task<ManagementProtocol> GetProtocolAsync(CancellationToken cancellationToken = default)
+    {
+        if (_protocol is { } known)
+        {
+            return known;
+        }
+
+        if (_requestedProtocol != ManagementProtocol.Auto)
+        {
+            return (_protocol = _requestedProtocol).Value;
+        }
+
+        var version = AmtVersion.FromServerHeader(WsMan.Http.ServerHeader) ?? await ProbeServerVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            try
+            {
+                version = await WsManFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Transport.AmtException exception) when (IsMissingWsMan(exception))
+            {
+                _protocol = ManagementProtocol.Eoi;
+                return ManagementProtocol.Eoi;
+            }
+        }
+
+        _protocol = version.Major < FirstFullWsManGeneration ? ManagementProtocol.Eoi : ManagementProtocol.WsMan;
+        return _protocol.Value;
+    }
+
+    /// <summary>Features that exist only in WS-Management say so plainly on EOI devices.</summary>
+    private async Task RequireWsManAsync(string feature, CancellationToken cancellationToken)
+    {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            throw new AmtFeatureUnavailableException($"{Endpoint}: {feature} need WS-Management (AMT 6 or later); this device is being managed over EOI");
+        }
+    }
+
+    private async Task<AmtVersion?> ProbeServerVersionAsync(CancellationToken cancellationToken)
+    {
+        await WsMan.Http.SendAsync("GET", "/", [], ReadOnlyMemory<byte>.Empty, Transport.Http.Client.RequestSafety.Idempotent, cancellationToken).ConfigureAwait(false);
+        return AmtVersion.FromServerHeader(WsMan.Http.ServerHeader);
+    }
+
+    private static bool IsMissingWsMan(Transport.AmtException exception) =>
+        exception is Transport.AmtProtocolException || exception is WsManFaultException fault && fault.MeansNotPresent;
 
     /// <summary>The WS-Man client underneath, for operations this class does not cover.</summary>
     public WsManClient WsMan { get; }
@@ -38,6 +97,16 @@ public sealed partial class AmtDevice : IAsyncDisposable
     /// Server header when the class is missing.
     /// </summary>
     public async Task<AmtVersion> GetFirmwareVersionAsync(CancellationToken cancellationToken = default)
+    {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            return await EoiFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return await WsManFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AmtVersion> WsManFirmwareVersionAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -60,6 +129,11 @@ public sealed partial class AmtDevice : IAsyncDisposable
 
     public async Task<GeneralSettings> GetGeneralSettingsAsync(CancellationToken cancellationToken = default)
     {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            return await EoiGeneralSettingsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var settings = await WsMan.GetAsync(AmtClassNames.GeneralSettings, cancellationToken: cancellationToken).ConfigureAwait(false);
         return new GeneralSettings(
             settings.GetString("HostName") ?? "",
@@ -73,6 +147,12 @@ public sealed partial class AmtDevice : IAsyncDisposable
     /// <summary>The platform UUID (CIM_ComputerSystemPackage.PlatformGUID, in SMBIOS byte order); null if not reported.</summary>
     public async Task<Guid?> GetUuidAsync(CancellationToken cancellationToken = default)
     {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            // EOI's UUID lives in GeneralInfo, which the clients of that era never called; not read here.
+            return null;
+        }
+
         try
         {
             var package = await WsMan.GetAsync(AmtClassNames.ComputerSystemPackage, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -91,6 +171,12 @@ public sealed partial class AmtDevice : IAsyncDisposable
 
     public async Task<ControlMode> GetControlModeAsync(CancellationToken cancellationToken = default)
     {
+        if (await GetProtocolAsync(cancellationToken).ConfigureAwait(false) == ManagementProtocol.Eoi)
+        {
+            // EOI reports provisioning as enterprise/small-business mode, which maps to neither control mode.
+            return ControlMode.Unknown;
+        }
+
         try
         {
             var setup = await WsMan.GetAsync(AmtClassNames.SetupAndConfigurationService, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -115,7 +201,7 @@ public sealed partial class AmtDevice : IAsyncDisposable
         var uuid = await GetUuidAsync(cancellationToken).ConfigureAwait(false);
         var power = await GetPowerStatusAsync(cancellationToken).ConfigureAwait(false);
         var mode = await GetControlModeAsync(cancellationToken).ConfigureAwait(false);
-        return new DeviceInfo(Endpoint, version, WsMan.Http.ServerHeader, general, uuid, power, mode);
+        return new DeviceInfo(Endpoint, version, WsMan.Http.ServerHeader, general, uuid, power, mode, await GetProtocolAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Invokes a method and requires ReturnValue 0.</summary>
@@ -155,6 +241,11 @@ public sealed partial class AmtDevice : IAsyncDisposable
         if (_ownsClient)
         {
             await WsMan.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_eoi is not null)
+        {
+            await _eoi.DisposeAsync().ConfigureAwait(false);
         }
     }
 }

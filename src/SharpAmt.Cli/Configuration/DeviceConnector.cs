@@ -51,6 +51,7 @@ internal static class DeviceConnector
             Host = host,
             UseTls = tls,
             Port = context.Value(CommonOptions.Port),
+            Protocol = context.Value(CommonOptions.Protocol) ?? ManagementProtocol.Auto,
             Credentials = credentials,
             Timeout = timeout,
             ConnectTimeout = timeout < LongestConnectAttempt ? timeout : LongestConnectAttempt,

@@ -13,6 +13,12 @@ internal abstract class AmtCommand : Command
     {
     }
 
+    /// <summary>
+    /// For a command that runs on its own and also has subcommands (<c>amt net HOST</c>, <c>amt net HOST set</c>):
+    /// System.CommandLine demands a subcommand unless the command has an action. CliApp never invokes it.
+    /// </summary>
+    protected void RunsWithoutSubcommand() => SetAction(static _ => 0);
+
     /// <summary>Runs the command and returns its exit code; failures are thrown, not printed.</summary>
     public abstract Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken);
 }

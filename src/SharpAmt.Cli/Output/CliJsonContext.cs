@@ -17,6 +17,7 @@ namespace SharpAmt.Cli.Output;
 [JsonSerializable(typeof(PowerActionView))]
 [JsonSerializable(typeof(FeaturesView))]
 [JsonSerializable(typeof(ConsentView))]
+[JsonSerializable(typeof(Commands.Net.NetView))]
 [JsonSerializable(typeof(JsonNode))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {

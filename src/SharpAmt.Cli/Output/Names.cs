@@ -29,6 +29,7 @@ internal static class Names
     public static string Of(VersionSource source) => source switch
     {
         VersionSource.SoftwareIdentity => "CIM_SoftwareIdentity",
+        VersionSource.CoreVersion => "EOI GetCoreVersion",
         _ => "Server header",
     };
 

@@ -69,17 +69,6 @@ internal sealed class ComputerSystemPackageBehavior : ClassBehavior
         templates.Select(template => template.With("PlatformGUID", device.Identity.PlatformGuid)).ToArray();
 }
 
-/// <summary>AMT_EthernetPortSettings: the wired port carries the device's own MAC address.</summary>
-internal sealed class EthernetPortSettingsBehavior : ClassBehavior
-{
-    public override string ClassName => AmtClassNames.EthernetPortSettings;
-
-    public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates) =>
-        templates.Select(template => template.GetString("PhysicalConnectionType") == "0" && template.Has("MACAddress")
-            ? template.With("MACAddress", device.Identity.MacAddressText)
-            : template).ToArray();
-}
-
 /// <summary>AMT_TimeSynchronizationService: the ME clock.</summary>
 internal sealed class TimeSynchronizationServiceBehavior : ClassBehavior
 {

@@ -7,6 +7,9 @@ public enum VersionSource
 {
     SoftwareIdentity,
     ServerHeader,
+
+    /// <summary>EOI's SecurityAdministration GetCoreVersion.</summary>
+    CoreVersion,
 }
 
 /// <summary>An AMT firmware version such as 12.0.67, with the build number when known.</summary>

@@ -5,6 +5,9 @@ public enum BootTarget
 {
     Pxe,
     HardDisk,
+
+    /// <summary>The hard disk in the OS's safe mode (ASF "hard disk, safe mode"; AMT_BootSettingData.UseSafeMode).</summary>
+    HardDiskSafeMode,
     CdDvd,
     Diagnostics,
     BiosSetup,
@@ -24,6 +27,7 @@ public static class BootNames
     {
         BootTarget.Pxe => "pxe",
         BootTarget.HardDisk => "hdd",
+        BootTarget.HardDiskSafeMode => "hdd-safe",
         BootTarget.CdDvd => "cd",
         BootTarget.Diagnostics => "diag",
         BootTarget.BiosSetup => "bios",
@@ -36,6 +40,7 @@ public static class BootNames
     {
         BootTarget.Pxe => "network (PXE)",
         BootTarget.HardDisk => "hard disk",
+        BootTarget.HardDiskSafeMode => "hard disk (safe mode)",
         BootTarget.CdDvd => "CD/DVD",
         BootTarget.Diagnostics => "diagnostics",
         BootTarget.BiosSetup => "BIOS setup",

@@ -16,4 +16,5 @@ public sealed record DeviceInfo(
     GeneralSettings General,
     Guid? Uuid,
     PowerStatus Power,
-    ControlMode ControlMode);
+    ControlMode ControlMode,
+    ManagementProtocol Protocol = ManagementProtocol.WsMan);

@@ -27,6 +27,7 @@ internal sealed class InfoCommand : DeviceCommand
     private static Table Render(InfoView view, ControlMode mode) => Tables.Properties()
         .Row("Firmware", view.Firmware.Version is null ? "unknown" : $"AMT {view.Firmware.Version} (from {view.Firmware.Source})")
         .Row("Server header", view.ServerHeader ?? "")
+        .Row("Protocol", view.Protocol == "eoi" ? "EOI SOAP (AMT 2.5–8)" : "WS-Management")
         .Row("Host name", view.HostName)
         .Row("Domain", view.DomainName)
         .Row("FQDN", view.Fqdn)

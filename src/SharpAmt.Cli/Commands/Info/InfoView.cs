@@ -12,7 +12,8 @@ internal sealed record InfoView(
     string DigestRealm,
     string? Uuid,
     string ControlMode,
-    PowerView Power)
+    PowerView Power,
+    string Protocol)
 {
     public static InfoView From(DeviceInfo info, string? realm) => new(
         info.Endpoint,
@@ -24,7 +25,8 @@ internal sealed record InfoView(
         info.General.DigestRealm.Length > 0 ? info.General.DigestRealm : realm ?? "",
         info.Uuid?.ToString(),
         Names.Of(info.ControlMode),
-        PowerView.From(info.Power));
+        PowerView.From(info.Power),
+        ProtocolNames.Of(info.Protocol));
 }
 
 /// <summary>The firmware version and where it was read: CIM_SoftwareIdentity, or the Server header on older firmware.</summary>

@@ -6,6 +6,7 @@ internal static class BootTargets
     [
         ("pxe", BootTarget.Pxe),
         ("hdd", BootTarget.HardDisk),
+        ("hdd-safe", BootTarget.HardDiskSafeMode),
         ("cd", BootTarget.CdDvd),
         ("diag", BootTarget.Diagnostics),
         ("bios", BootTarget.BiosSetup),
