@@ -49,7 +49,9 @@ public sealed partial class AmtDevice
         {
             // The device now answers elsewhere; this connection cannot read the result back.
             await WsMan.Http.CloseConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new NetworkChangeResult(before, expected with { Address = null }, false, movedTo.Equals(DhcpAssigned) ? "an address from DHCP" : movedTo.ToString());
+            return movedTo.Equals(DhcpAssigned)
+                ? new NetworkChangeResult(before, expected with { Address = null }, false, "an address from DHCP")
+                : new NetworkChangeResult(before, expected, false, movedTo.ToString());
         }
 
         var after = await GetNetworkSettingsAsync(cancellationToken).ConfigureAwait(false);
