@@ -52,7 +52,8 @@ public sealed class EoiDispatcher
         }
         catch (AmtProtocolException violation)
         {
-            return Fault(EoiFault.Client, $"{operation.Name}: {violation.Detail ?? violation.Message}", operation);
+            var detail = violation.Detail ?? violation.Message;
+            return Fault(EoiFault.Client, detail.StartsWith(operation.Name, StringComparison.Ordinal) ? detail : $"{operation.Name}: {detail}", operation);
         }
         catch (EoiRefusedException refusal)
         {
