@@ -1,6 +1,8 @@
 using System.Net;
+using SharpAmt.Eoi.Device;
 using SharpAmt.Simulator.Catalogue;
 using SharpAmt.Simulator.Classes;
+using SharpAmt.Simulator.Eoi;
 using SharpAmt.Simulator.Faults;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
@@ -52,6 +54,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Replies = new AmtHttpReplies(options.Firmware.ServerVersion);
         Classes = (catalogue ?? ClassCatalogue.Default).For(options.Firmware);
         Dispatcher = new WsManDispatcher(new SimulatedWsManService(this, Classes));
+        Eoi = new EoiDispatcher(new SimulatedEoiService(this));
         Certificates = new DeviceCertificates(options);
     }
 
@@ -97,6 +100,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     internal IReadOnlyDictionary<string, ClassDefinition> Classes { get; }
 
     internal WsManDispatcher Dispatcher { get; }
+
+    /// <summary>The legacy EOI services, for firmware that serves them (<see cref="FirmwareProfile.ServesEoi"/>).</summary>
+    internal EoiDispatcher Eoi { get; }
 
     internal DeviceCertificates Certificates { get; }
 

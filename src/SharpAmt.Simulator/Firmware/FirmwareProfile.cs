@@ -23,6 +23,25 @@ public sealed record FirmwareProfile
     /// <summary>The qop list of the 401 challenge: AMT 16.1 offers auth-int first.</summary>
     public string DigestQop => TlsOnly ? "auth-int, auth" : "auth";
 
+    /// <summary>
+    /// The legacy EOI SOAP services (/SecurityAdministrationService and the others): every generation up to 8;
+    /// AMT 9.0 removed them (reference section 1.2).
+    /// </summary>
+    public bool ServesEoi => Version.Major <= 8;
+
+    /// <summary>
+    /// WS-Management at /wsman, from AMT 3.2 (DSP0226 1.0). AMT 3.0 had a pre-standard WS-Man that no client in
+    /// scope speaks, so 2.x and 3.0 are EOI only here. AMT 3.2 to 8 serve both; each class from the catalogue
+    /// generation that introduced it.
+    /// </summary>
+    public bool ServesWsMan => Version >= new FirmwareVersion(3, 2);
+
+    /// <summary>
+    /// The wired controller EOI's GetInterfaceSettings names in HardwareAddressDescription: the Intel PHY of the
+    /// chipset generation that shipped this firmware (the exact text firmware used is unconfirmed).
+    /// </summary>
+    public string NetworkController { get; init; } = "Intel(R) Ethernet Connection I219-LM";
+
     /// <summary>Graceful off/reset, sleep and hibernate (12, 14, 4, 7) arrived with AMT 9.</summary>
     public bool HasOsPowerStates => Version.Major >= 9;
 

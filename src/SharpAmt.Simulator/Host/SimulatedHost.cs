@@ -100,17 +100,12 @@ public sealed class SimulatedHost
     {
         lock (_sync)
         {
-            if (_transitionPending || !AvailableRequestedPowerStates().Contains(requested))
+            if (!CanRequestPowerChange(requested))
             {
                 return 2;
             }
 
             var target = (CimPowerState)requested;
-            if (target is CimPowerState.Off or CimPowerState.Cycle && RedirectionSessionActive())
-            {
-                return 2;
-            }
-
             Raise(HostEventKind.Power, $"power change {Describe(target)} requested");
             if (TransitionDelay <= TimeSpan.Zero)
             {
@@ -121,6 +116,21 @@ public sealed class SimulatedHost
             _transitionPending = true;
             _transition = CompleteLaterAsync(target);
             return 0;
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="RequestPowerChange"/> would take the state now: offered in the current state, no change
+    /// pending, and no redirection session blocking an off or cycle. Lets a caller that sets boot options first
+    /// (EOI's RemoteControl) check, under the device lock, before changing anything.
+    /// </summary>
+    public bool CanRequestPowerChange(int requested)
+    {
+        lock (_sync)
+        {
+            return !_transitionPending
+                && AvailableRequestedPowerStates().Contains(requested)
+                && !((CimPowerState)requested is CimPowerState.Off or CimPowerState.Cycle && RedirectionSessionActive());
         }
     }
 

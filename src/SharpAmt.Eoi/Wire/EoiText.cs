@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace SharpAmt.Eoi.Wire;
+
+/// <summary>Escaping for element text and attribute values, shared by the request and reply writers.</summary>
+internal static class EoiText
+{
+    public static StringBuilder AppendEscaped(this StringBuilder builder, string text)
+    {
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                case '"':
+                    builder.Append("&quot;");
+                    break;
+                case '\r':
+                    // A raw CR would come back as LF after parsing; a reference keeps it.
+                    builder.Append("&#xD;");
+                    break;
+                case '\t' or '\n':
+                    builder.Append(c);
+                    break;
+                case < ' ':
+                    throw new ArgumentException($"a value holds control character U+{(int)c:X4}, which XML cannot carry");
+                default:
+                    builder.Append(c);
+                    break;
+            }
+        }
+
+        return builder;
+    }
+}
