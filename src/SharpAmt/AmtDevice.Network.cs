@@ -126,6 +126,12 @@ public sealed partial class AmtDevice
             Unavailable("VLAN tagging", $"is not offered {over}; set it in MEBx");
         }
 
+        if (protocol == ManagementProtocol.Eoi && Expected(current, change).DhcpEnabled
+            && (change.Gateway ?? change.PrimaryDns ?? change.SecondaryDns) is not null)
+        {
+            Unavailable("gateway and DNS servers", "come from DHCP while DHCP is on over EOI; give them with a static address");
+        }
+
         if (change.SharedMac is not null && protocol != ManagementProtocol.Eoi && change.SharedMac != current.SharedMac)
         {
             Unavailable("MAC sharing", "is fixed by the platform on WS-Management firmware (use --address shared|dedicated for the address)");
