@@ -54,7 +54,11 @@ internal sealed class BootSourceSettingBehavior : ClassBehavior
 {
     public override string ClassName => AmtClassNames.BootSourceSetting;
 
-    public static bool HasDiagnosticBoot(SimulatedDevice device) => device.Firmware.Version.Major < 7;
+    /// <summary>
+    /// Diagnostic boot is an ASF special command of the EOI era; firmware that still serves EOI (AMT 8 and
+    /// earlier) offers it over both APIs, so the two never disagree about what the board can do.
+    /// </summary>
+    public static bool HasDiagnosticBoot(SimulatedDevice device) => device.Firmware.ServesEoi;
 
     public override IReadOnlyList<WsManObject> Instances(SimulatedDevice device, IReadOnlyList<WsManObject> templates)
     {
