@@ -28,7 +28,7 @@ internal sealed class RecordingProxy : IAsyncDisposable
     private readonly Socket _listener;
     private readonly IPEndPoint _target;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentQueue<(long Order, byte[] Bytes)> _connections = new();
+    private readonly ConcurrentQueue<(long Order, MemoryStream Bytes)> _connections = new();
     private readonly Task _accepting;
     private long _order;
 
@@ -49,9 +49,20 @@ internal sealed class RecordingProxy : IAsyncDisposable
         return new RecordingProxy(listener, target);
     }
 
-    /// <summary>The requests received so far, in the order their connections were opened.</summary>
+    /// <summary>
+    /// The requests received so far, in the order their connections were opened. Bytes are kept before they are
+    /// passed on, so once a client has its reply, its request is here.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests() =>
-        _connections.OrderBy(connection => connection.Order).SelectMany(connection => Parse(connection.Bytes)).ToArray();
+        _connections.OrderBy(connection => connection.Order).SelectMany(connection => Parse(Snapshot(connection.Bytes))).ToArray();
+
+    private static byte[] Snapshot(MemoryStream bytes)
+    {
+        lock (bytes)
+        {
+            return bytes.ToArray();
+        }
+    }
 
     private async Task AcceptAsync()
     {
@@ -74,10 +85,11 @@ internal sealed class RecordingProxy : IAsyncDisposable
 
     private async Task RelayAsync(Socket client, long order)
     {
+        var recorded = new MemoryStream();
+        _connections.Enqueue((order, recorded));
         using (client)
         using (var server = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
         {
-            var recorded = new MemoryStream();
             try
             {
                 await server.ConnectAsync(_target, _stopping.Token);
@@ -91,13 +103,6 @@ internal sealed class RecordingProxy : IAsyncDisposable
             catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
             {
                 // The client or the device went away; what arrived is kept.
-            }
-            finally
-            {
-                lock (recorded)
-                {
-                    _connections.Enqueue((order, recorded.ToArray()));
-                }
             }
         }
     }
