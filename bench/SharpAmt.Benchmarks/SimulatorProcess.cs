@@ -20,12 +20,19 @@ internal sealed class SimulatorProcess : IDisposable
     /// <summary>Time from start until every device reported ready.</summary>
     public TimeSpan Ready { get; }
 
-    public static async Task<SimulatorProcess> StartAsync(string amt, IPAddress first, int count = 1)
+    /// <param name="firmware">The devices' firmware (<c>--firmware</c>); null keeps amt sim's default.</param>
+    public static async Task<SimulatorProcess> StartAsync(string amt, IPAddress first, int count = 1, string? firmware = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { amt, "sim", "--count", count.ToString(CultureInfo.InvariantCulture), "--first-address", first.ToString(), "--power-delay", "0", "--quiet" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (firmware is not null)
+        {
+            start.ArgumentList.Add("--firmware");
+            start.ArgumentList.Add(firmware);
         }
 
         var clock = Stopwatch.StartNew();

@@ -132,6 +132,15 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Sim_takes_the_eoi_generations_by_short_or_full_version()
+    {
+        var parse = Parse("sim", "--firmware", "2.6,3.2,5.2.70,8.1.71");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal([FirmwareProfiles.Amt2, FirmwareProfiles.Amt3, FirmwareProfiles.Amt5, FirmwareProfiles.Amt8], parse.GetValue(SimOptions.Firmware));
+    }
+
+    [Fact]
     public void Sim_defaults_to_one_device_at_127_0_0_2_with_firmware_12()
     {
         var parse = Parse("sim");

@@ -59,24 +59,24 @@ public static class EoiValues
     public static uint UInt32(EoiElement element) =>
         uint.TryParse(Text(element).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Unexpected($"{element.Name} '{Short(Text(element))}' is not an unsigned 32-bit number");
+            : throw Unexpected($"{element.Name} '{EoiText.Shorten(Text(element), 40)}' is not an unsigned 32-bit number");
 
     public static ushort UInt16(EoiElement element) =>
         ushort.TryParse(Text(element).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Unexpected($"{element.Name} '{Short(Text(element))}' is not an unsigned 16-bit number");
+            : throw Unexpected($"{element.Name} '{EoiText.Shorten(Text(element), 40)}' is not an unsigned 16-bit number");
 
     public static byte Byte(EoiElement element) =>
         byte.TryParse(Text(element).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw Unexpected($"{element.Name} '{Short(Text(element))}' is not a number from 0 to 255");
+            : throw Unexpected($"{element.Name} '{EoiText.Shorten(Text(element), 40)}' is not a number from 0 to 255");
 
     /// <summary>xsd:boolean: true, false, 1 or 0.</summary>
     public static bool Boolean(EoiElement element) => Text(element).Trim() switch
     {
         "true" or "1" => true,
         "false" or "0" => false,
-        var other => throw Unexpected($"{element.Name} '{Short(other)}' is not a boolean"),
+        var other => throw Unexpected($"{element.Name} '{EoiText.Shorten(other, 40)}' is not a boolean"),
     };
 
     public static IPAddress Address(EoiElement element) => ToAddress(UInt32(element));
@@ -85,10 +85,8 @@ public static class EoiValues
     {
         SeparateMacAddress => EoiInterfaceMode.SeparateMacAddress,
         SharedMacAddress => EoiInterfaceMode.SharedMacAddress,
-        var other => throw Unexpected($"InterfaceMode '{Short(other)}' is neither {SeparateMacAddress} nor {SharedMacAddress}"),
+        var other => throw Unexpected($"InterfaceMode '{EoiText.Shorten(other, 40)}' is neither {SeparateMacAddress} nor {SharedMacAddress}"),
     };
 
     internal static AmtProtocolException Unexpected(string detail) => new(ProtocolViolation.UnexpectedXml, detail);
-
-    private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -17,12 +17,9 @@ public static class EoiRequestReader
             ?? throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, "the SOAP Body holds no call");
         var ns = call.Name.NamespaceName;
         var service = EoiServices.FindByNamespace(ns)
-            ?? throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, $"no EOI service has the namespace '{Shorten(ns)}'");
+            ?? throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, $"no EOI service has the namespace '{EoiText.Shorten(ns)}'");
         var operation = EoiOperations.Find(service, call.Name.LocalName)
-            ?? throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, $"{service.Name} has no operation '{Shorten(call.Name.LocalName)}'");
+            ?? throw new AmtProtocolException(ProtocolViolation.UnexpectedXml, $"{service.Name} has no operation '{EoiText.Shorten(call.Name.LocalName)}'");
         return new EoiRequest(operation, call.Elements().Select(EoiTree.ToElement).ToArray());
     }
-
-    /// <summary>Names quoted back in faults are bounded, so a hostile name cannot make the reply large.</summary>
-    internal static string Shorten(string text, int max = 80) => text.Length <= max ? text : text[..max] + "…";
 }

@@ -26,7 +26,7 @@ public static class EoiResponseReader
         if (first.Name.LocalName != operation.ResponseName)
         {
             throw new AmtProtocolException(ProtocolViolation.UnexpectedXml,
-                $"{operation.Name}: expected {operation.ResponseName}, got {EoiRequestReader.Shorten(first.Name.LocalName)}");
+                $"{operation.Name}: expected {operation.ResponseName}, got {EoiText.Shorten(first.Name.LocalName)}");
         }
 
         var status = first.Elements().FirstOrDefault(element => element.Name.LocalName == operation.Service.StatusElement)
@@ -35,7 +35,7 @@ public static class EoiResponseReader
         if (!uint.TryParse(status.Value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var code))
         {
             throw new AmtProtocolException(ProtocolViolation.UnexpectedXml,
-                $"{operation.ResponseName}: status '{EoiRequestReader.Shorten(status.Value)}' is not a number");
+                $"{operation.ResponseName}: status '{EoiText.Shorten(status.Value)}' is not a number");
         }
 
         var outParameters = first.Elements().Where(element => element != status).Select(EoiTree.ToElement).ToArray();
@@ -48,7 +48,7 @@ public static class EoiResponseReader
         var code = Text(fault, "faultcode") ?? Text(fault.Elements().FirstOrDefault(e => e.Name.LocalName == "Code"), "Value") ?? "";
         var reason = Text(fault, "faultstring") ?? Text(fault.Elements().FirstOrDefault(e => e.Name.LocalName == "Reason"), "Text") ?? "";
         var colon = code.IndexOf(':', StringComparison.Ordinal);
-        return new EoiFault(colon < 0 ? code : code[(colon + 1)..], EoiRequestReader.Shorten(reason, 300));
+        return new EoiFault(colon < 0 ? code : code[(colon + 1)..], EoiText.Shorten(reason, 300));
     }
 
     private static string? Text(XElement? parent, string localName) =>

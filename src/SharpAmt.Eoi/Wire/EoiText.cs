@@ -2,9 +2,12 @@ using System.Text;
 
 namespace SharpAmt.Eoi.Wire;
 
-/// <summary>Escaping for element text and attribute values, shared by the request and reply writers.</summary>
+/// <summary>Text handling both sides share: escaping for the writers, bounding for messages that quote a peer.</summary>
 internal static class EoiText
 {
+    /// <summary>Names and reasons quoted back from a peer are bounded, so a hostile one cannot make a message large.</summary>
+    public static string Shorten(string text, int max = 80) => text.Length <= max ? text : text[..max] + "…";
+
     public static StringBuilder AppendEscaped(this StringBuilder builder, string text)
     {
         foreach (var c in text)

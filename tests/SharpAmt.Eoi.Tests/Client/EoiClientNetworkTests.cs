@@ -74,6 +74,21 @@ public sealed class EoiClientNetworkTests
         Assert.Equal(PtStatus.InvalidHandle, missing.Status);
     }
 
+    [Fact]
+    public async Task Settings_for_an_interface_that_does_not_exist_are_refused_without_change()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var device = await TestDevices.StartAsync("8.1", cancellationToken: cancellation);
+        await using var client = TestDevices.Client(device);
+
+        var settings = await Assert.ThrowsAsync<EoiStatusException>(() =>
+            client.SetInterfaceSettingsAsync(1, new EoiInterfaceChange(EoiInterfaceMode.SeparateMacAddress, 0, null), cancellation));
+        var vlan = await Assert.ThrowsAsync<EoiStatusException>(() => client.SetVlanParametersAsync(1, new EoiVlanSettings(true, 5), cancellation));
+
+        Assert.Equal((PtStatus.InvalidHandle, PtStatus.InvalidHandle), (settings.Status, vlan.Status));
+        Assert.Equal((true, true, 0), (device.Wired.SharedMac, device.Wired.DhcpEnabled, device.Wired.VlanTag));
+    }
+
     [Theory]
     [InlineData("2.6")]
     [InlineData("5.2")]

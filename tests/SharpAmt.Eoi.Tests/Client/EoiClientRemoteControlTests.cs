@@ -160,6 +160,23 @@ public sealed class EoiClientRemoteControlTests
     }
 
     [Fact]
+    public async Task A_call_the_device_cannot_parse_comes_back_as_a_fault_and_acts_on_nothing()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var device = await TestDevices.StartAsync("5.2", cancellationToken: cancellation);
+        await using var client = TestDevices.Client(device);
+        var request = new SharpAmt.Eoi.Wire.EoiRequest(EoiOperations.RemoteControl,
+            [SharpAmt.Eoi.Wire.EoiElement.Leaf("Command", "reset"), SharpAmt.Eoi.Wire.EoiElement.Leaf("IanaOemNumber", "343")]);
+
+        var fault = await Assert.ThrowsAsync<EoiFaultException>(() => client.CallAsync(request, SharpAmt.Transport.Http.Client.RequestSafety.ChangesState, cancellation));
+
+        Assert.Equal(("Client", 500, "RemoteControl"), (fault.Code, fault.HttpStatus, fault.Operation));
+        Assert.Equal($"{client.Http.Endpoint}: RemoteControl: SOAP fault Client: RemoteControl: Command 'reset' is not a number from 0 to 255", fault.Message);
+        Assert.Empty(device.Host.BootHistory);
+        Assert.Equal(CimPowerState.On, device.Host.PowerState);
+    }
+
+    [Fact]
     public async Task A_remote_control_whose_reply_is_lost_is_not_sent_again_but_a_read_is()
     {
         var cancellation = TestContext.Current.CancellationToken;
