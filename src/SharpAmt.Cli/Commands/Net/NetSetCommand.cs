@@ -86,13 +86,18 @@ internal sealed class NetSetCommand : DeviceCommand
         Description = "Apply a change that cuts the path to the device (new address, DHCP on, a link policy without the current power state)",
     };
 
+    /// <summary>The options that change something; --force and the connection and output options do not.</summary>
+    private static readonly Option[] Settings = [Dhcp, Ip, Mask, Gateway, Dns1, Dns2, Mac, AddressMode, Link, HostName, Domain, SharedFqdn, Ddns, Ping, RmcpPing, IpSync, Ipv6, Vlan];
+
     public NetSetCommand()
         : base("set", "Change AMT's network settings; only the options given change", NetCommand.Host)
     {
-        foreach (var option in new Option[] { Dhcp, Ip, Mask, Gateway, Dns1, Dns2, Mac, AddressMode, Link, HostName, Domain, SharedFqdn, Ddns, Ping, RmcpPing, IpSync, Ipv6, Vlan, Force })
+        foreach (var option in Settings)
         {
             Options.Add(option);
         }
+
+        Options.Add(Force);
 
         Validators.Add(RequireSomething);
     }
@@ -140,9 +145,9 @@ internal sealed class NetSetCommand : DeviceCommand
 
     private static void RequireSomething(CommandResult result)
     {
-        if (!result.Children.OfType<OptionResult>().Any(option => option.Option != Force && !option.Implicit))
+        if (!result.Children.OfType<OptionResult>().Any(option => Settings.Contains(option.Option) && !option.Implicit))
         {
-            result.AddError("nothing to change; give at least one setting (see amt net set --help)");
+            result.AddError("nothing to change; give at least one setting");
         }
     }
 
