@@ -118,7 +118,7 @@ public sealed partial class AmtDevice
 
         if (change.Ipv6Enabled is not null && current.Ipv6Enabled is null)
         {
-            Unavailable("IPv6", protocol == ManagementProtocol.Eoi ? $"is not offered {over}" : "needs AMT 6 or later");
+            Unavailable("IPv6", $"is not offered {over}");
         }
 
         if (change.VlanTag is not null && current.VlanTag is null)
