@@ -121,7 +121,8 @@ public sealed partial class AmtDevice
             Unavailable("IPv6", $"is not offered {over}");
         }
 
-        if (change.VlanTag is not null && current.VlanTag is null)
+        // The WS-Man path reads a VLAN tag the device reports but has no way to send one.
+        if (change.VlanTag is not null && (current.VlanTag is null || protocol != ManagementProtocol.Eoi))
         {
             Unavailable("VLAN tagging", $"is not offered {over}; set it in MEBx");
         }
