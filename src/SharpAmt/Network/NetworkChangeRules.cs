@@ -94,6 +94,12 @@ public static class NetworkChangeRules
             {
                 Fail($"gateway {gateway} is the device's own address{kept}");
             }
+
+            var host = Ipv4.ToUInt32(gateway);
+            if ((host & ~bits) == 0 || (host | bits) == uint.MaxValue)
+            {
+                Fail($"gateway {gateway} is the {((host & ~bits) == 0 ? "network" : "broadcast")} address of {subnet}{kept}");
+            }
         }
     }
 
