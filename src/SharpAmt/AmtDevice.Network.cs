@@ -127,6 +127,12 @@ public sealed partial class AmtDevice
             Unavailable("VLAN tagging", $"is not offered {over}; set it in MEBx");
         }
 
+        // WS-Man lists the groups that keep the link; a Put with an empty list leaves the policy as it was.
+        if (change.LinkPolicy == LinkPolicy.None && protocol != ManagementProtocol.Eoi)
+        {
+            Unavailable("link policy none", $"is not offered {over}; keep at least one group");
+        }
+
         if (change.SharedMac is not null && protocol != ManagementProtocol.Eoi && change.SharedMac != current.SharedMac)
         {
             Unavailable("MAC sharing", "is fixed by the platform on WS-Management firmware (use --address shared|dedicated for the address)");
