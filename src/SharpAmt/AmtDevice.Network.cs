@@ -32,8 +32,9 @@ public sealed partial class AmtDevice
         var protocol = await GetProtocolAsync(cancellationToken).ConfigureAwait(false);
         var before = await GetNetworkSettingsAsync(cancellationToken).ConfigureAwait(false);
         var hostIsOn = change.LinkPolicy is null || (await GetPowerStatusAsync(cancellationToken).ConfigureAwait(false)).State == AmtPowerState.On;
-        NetworkChangeRules.Check(before, change, ConnectedAddress, hostIsOn);
+        // What the device cannot do at all is said first: asking for --force, then refusing anyway, helps nobody.
         RequireOffered(before, change, protocol);
+        NetworkChangeRules.Check(before, change, ConnectedAddress, hostIsOn);
         var expected = Expected(before, change);
         if (protocol == ManagementProtocol.Eoi)
         {

@@ -269,6 +269,7 @@ public sealed class NetworkSettingsTests
     [InlineData("6.2.61", "IPv6", "IPv6 is not offered over WS-Management")]
     [InlineData("12.0.67", "link policy none", "link policy none is not offered over WS-Management; keep at least one group; nothing was changed")]
     [InlineData("16.1.25", "link policy none", "link policy none is not offered over WS-Management")]
+    [InlineData("8.1.71", "link policy none without force", "link policy none is not offered over WS-Management")]
     public async Task A_setting_the_generation_lacks_is_refused_and_nothing_is_sent(string firmware, string what, string expected)
     {
         await using var simulated = await NetworkTestDevices.StartAsync(firmware);
@@ -290,6 +291,7 @@ public sealed class NetworkSettingsTests
             "dedicated MAC" => change with { SharedMac = false },
             "IPv6" => change with { Ipv6Enabled = true },
             "link policy none" => change with { LinkPolicy = LinkPolicy.None, Force = true },
+            "link policy none without force" => change with { LinkPolicy = LinkPolicy.None },
             _ => throw new ArgumentOutOfRangeException(nameof(what)),
         };
 
@@ -307,11 +309,10 @@ public sealed class NetworkSettingsTests
     [InlineData("6.2.61", "DHCP on with an address")]
     [InlineData("12.0.67", "host name with an underscore")]
     [InlineData("16.1.25", "domain with an empty label")]
-    [InlineData("12.0.67", "VLAN 4095")]
+    [InlineData("12.0.67", "multicast DNS server")]
     [InlineData("12.0.67", "moving without force")]
     [InlineData("16.1.25", "moving without force")]
     [InlineData("8.1.71", "static to DHCP without force")]
-    [InlineData("12.0.67", "link policy none without force")]
     [InlineData("6.2.61", "sx-ac only while on without force")]
     [InlineData("12.0.67", "gateway from DHCP outside the new subnet")]
     public async Task An_invalid_change_is_refused_before_anything_is_sent(string firmware, string what)
@@ -326,10 +327,9 @@ public sealed class NetworkSettingsTests
             "DHCP on with an address" => new NetworkChange { Dhcp = true, Address = simulated.Address },
             "host name with an underscore" => new NetworkChange { HostName = "lab_7" },
             "domain with an empty label" => new NetworkChange { DomainName = "corp..example" },
-            "VLAN 4095" => new NetworkChange { VlanTag = 4095 },
+            "multicast DNS server" => new NetworkChange { PrimaryDns = IPAddress.Parse("224.0.0.251"), HostName = "renamed" },
             "moving without force" => new NetworkChange { Address = NetworkTestDevices.NextAddress(), SubnetMask = Slash24, Gateway = IPAddress.Any },
             "static to DHCP without force" => new NetworkChange { Dhcp = true },
-            "link policy none without force" => new NetworkChange { LinkPolicy = LinkPolicy.None, HostName = "renamed" },
             "sx-ac only while on without force" => new NetworkChange { LinkPolicy = LinkPolicy.SxAc },
             "gateway from DHCP outside the new subnet" => new NetworkChange { Address = simulated.Address, SubnetMask = Slash24 },
             _ => throw new ArgumentOutOfRangeException(nameof(what)),
