@@ -32,8 +32,9 @@ public sealed partial class AmtDevice
         var protocol = await GetProtocolAsync(cancellationToken).ConfigureAwait(false);
         var before = await GetNetworkSettingsAsync(cancellationToken).ConfigureAwait(false);
         var hostIsOn = change.LinkPolicy is null || (await GetPowerStatusAsync(cancellationToken).ConfigureAwait(false)).State == AmtPowerState.On;
-        NetworkChangeRules.Check(before, change, ConnectedAddress, hostIsOn);
+        // What the device cannot do at all is said first: asking for --force, then refusing anyway, helps nobody.
         RequireOffered(before, change, protocol);
+        NetworkChangeRules.Check(before, change, ConnectedAddress, hostIsOn);
         var expected = Expected(before, change);
         if (protocol == ManagementProtocol.Eoi)
         {
@@ -118,10 +119,11 @@ public sealed partial class AmtDevice
 
         if (change.Ipv6Enabled is not null && current.Ipv6Enabled is null)
         {
-            Unavailable("IPv6", protocol == ManagementProtocol.Eoi ? $"is not offered {over}" : "needs AMT 6 or later");
+            Unavailable("IPv6", $"is not offered {over}");
         }
 
-        if (change.VlanTag is not null && current.VlanTag is null)
+        // The WS-Man path reads a VLAN tag the device reports but has no way to send one.
+        if (change.VlanTag is not null && (current.VlanTag is null || protocol != ManagementProtocol.Eoi))
         {
             Unavailable("VLAN tagging", $"is not offered {over}; set it in MEBx");
         }
@@ -130,6 +132,12 @@ public sealed partial class AmtDevice
             && (change.Gateway ?? change.PrimaryDns ?? change.SecondaryDns) is not null)
         {
             Unavailable("gateway and DNS servers", "come from DHCP while DHCP is on over EOI; give them with a static address");
+        }
+
+        // WS-Man lists the groups that keep the link; a Put with an empty list leaves the policy as it was.
+        if (change.LinkPolicy == LinkPolicy.None && protocol != ManagementProtocol.Eoi)
+        {
+            Unavailable("link policy none", $"is not offered {over}; keep at least one group");
         }
 
         if (change.SharedMac is not null && protocol != ManagementProtocol.Eoi && change.SharedMac != current.SharedMac)

@@ -83,8 +83,14 @@ public sealed partial class AmtDevice : IAsyncDisposable
         return AmtVersion.FromServerHeader(WsMan.Http.ServerHeader);
     }
 
+    /// <summary>
+    /// Whether /wsman answered as a device without WS-Management does: with a fault saying the resource is not
+    /// there, or with something that is not a WS-Man reply (an HTTP error page). A reply that is not even
+    /// well-formed says the device is broken, not which API it speaks, and is reported as it is.
+    /// </summary>
     private static bool IsMissingWsMan(Transport.AmtException exception) =>
-        exception is Transport.AmtProtocolException || exception is WsManFaultException fault && fault.MeansNotPresent;
+        exception is Transport.AmtProtocolException { Violation: Transport.ProtocolViolation.UnexpectedXml }
+        || exception is WsManFaultException fault && fault.MeansNotPresent;
 
     /// <summary>The WS-Man client underneath, for operations this class does not cover.</summary>
     public WsManClient WsMan { get; }

@@ -50,6 +50,7 @@ public sealed class ParserTests
 
     [Theory]
     [InlineData("hdd", BootTarget.HardDisk)]
+    [InlineData("hdd-safe", BootTarget.HardDiskSafeMode)]
     [InlineData("cd", BootTarget.CdDvd)]
     [InlineData("diag", BootTarget.Diagnostics)]
     [InlineData("bios", BootTarget.BiosSetup)]
@@ -153,7 +154,7 @@ public sealed class ParserTests
 
     [Theory]
     [InlineData("unknown power action 'bogus'; choose one of: status, on, off, reset, cycle, soft-off, soft-reset, sleep, hibernate", "power", "h", "bogus")]
-    [InlineData("unknown boot target 'floppy'; choose one of: pxe, hdd, cd, diag, bios, ider-cd, ider-floppy", "power", "h", "reset", "--boot", "floppy")]
+    [InlineData("unknown boot target 'floppy'; choose one of: pxe, hdd, hdd-safe, cd, diag, bios, ider-cd, ider-floppy", "power", "h", "reset", "--boot", "floppy")]
     [InlineData("--boot works only with on, reset, cycle or soft-reset", "power", "h", "off", "--boot", "pxe")]
     [InlineData("--boot works only with on, reset, cycle or soft-reset", "power", "h", "status", "--boot", "pxe")]
     [InlineData("--sol works only with --boot", "power", "h", "reset", "--sol")]
@@ -170,7 +171,7 @@ public sealed class ParserTests
     [InlineData("--count must be between 1 and 10000", "sim", "--count", "10001")]
     [InlineData("unknown firmware '9'", "sim", "--firmware", "12,9")]
     [InlineData("--password takes no value", "sim", "--password", "hunter2")]
-    [InlineData("amt needs a command: info, power, features, consent, wsman, sim, demo")]
+    [InlineData("amt needs a command: info, power, features, consent, net, wsman, sim, demo")]
     [InlineData("amt consent needs a command", "consent", "h")]
     [InlineData("amt info needs HOST", "info")]
     [InlineData("amt power needs ACTION", "power", "h")]

@@ -17,11 +17,14 @@ public static class Ipv4
         return new IPAddress(bytes);
     }
 
-    /// <summary>Parses a dotted quad strictly: four decimal parts, nothing else (IPAddress.Parse also takes "10.1").</summary>
+    /// <summary>
+    /// Parses a dotted quad strictly: four decimal parts, nothing else (IPAddress.Parse also takes "10.1"). A part
+    /// with a leading zero is refused: IPAddress.Parse, like inet_aton, reads "010" as octal 8.
+    /// </summary>
     public static IPAddress? ParseStrict(string text)
     {
         var parts = text.Split('.');
-        if (parts.Length != 4 || parts.Any(part => part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit)))
+        if (parts.Length != 4 || parts.Any(part => part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || part.Length > 1 && part[0] == '0'))
         {
             return null;
         }

@@ -79,17 +79,26 @@ public static class NetworkChangeRules
             Fail($"{address} is the {((value & ~bits) == 0 ? "network" : "broadcast")} address of {Ipv4.FromUInt32(value & bits)}/{Ipv4.PrefixLength(mask)}");
         }
 
-        var gateway = change.Gateway ?? (keepsStatic ? current.Gateway : null);
+        // A gateway not given stays as the device has it, the one DHCP gave included: it is sent along, so it is checked too.
+        var gateway = change.Gateway ?? current.Gateway;
         if (gateway is not null && !gateway.Equals(None))
         {
+            var kept = change.Gateway is null ? "; it is the current gateway, kept unless another is given (0.0.0.0 for none)" : "";
+            var subnet = $"{Ipv4.FromUInt32(value & bits)}/{Ipv4.PrefixLength(mask)}";
             if (!Ipv4.SameSubnet(gateway, address, mask))
             {
-                Fail($"gateway {gateway} is outside the subnet {Ipv4.FromUInt32(value & bits)}/{Ipv4.PrefixLength(mask)}");
+                Fail($"gateway {gateway} is outside the subnet {subnet}{kept}");
             }
 
             if (gateway.Equals(address))
             {
-                Fail($"gateway {gateway} is the device's own address");
+                Fail($"gateway {gateway} is the device's own address{kept}");
+            }
+
+            var host = Ipv4.ToUInt32(gateway);
+            if ((host & ~bits) == 0 || (host | bits) == uint.MaxValue)
+            {
+                Fail($"gateway {gateway} is the {((host & ~bits) == 0 ? "network" : "broadcast")} address of {subnet}{kept}");
             }
         }
     }

@@ -19,18 +19,18 @@ internal sealed class NetSetCommand : DeviceCommand
     private static readonly Option<Ipv4Setting?> Dns1 = AddressOption("--dns1", "Primary DNS server");
     private static readonly Option<Ipv4Setting?> Dns2 = AddressOption("--dns2", "Secondary DNS server (0.0.0.0 for none)");
 
-    private static readonly Option<bool?> Mac = new("--mac")
+    private static readonly Option<Sharing?> Mac = new("--mac")
     {
         Description = "shared: the ME uses the host's MAC address; dedicated: its own (EOI firmware, AMT 2.5–8)",
         HelpName = "shared|dedicated",
-        CustomParser = Choices.Parser<bool?>("MAC mode", ("shared", true), ("dedicated", false)),
+        CustomParser = Choices.Parser<Sharing?>("MAC mode", ("shared", Sharing.Shared), ("dedicated", Sharing.Dedicated)),
     };
 
-    private static readonly Option<bool?> AddressMode = new("--address")
+    private static readonly Option<Sharing?> AddressMode = new("--address")
     {
         Description = "shared: the ME shares the host OS's static address; dedicated: its own (WS-Man SharedStaticIp)",
         HelpName = "shared|dedicated",
-        CustomParser = Choices.Parser<bool?>("address mode", ("shared", true), ("dedicated", false)),
+        CustomParser = Choices.Parser<Sharing?>("address mode", ("shared", Sharing.Shared), ("dedicated", Sharing.Dedicated)),
     };
 
     private static readonly Option<LinkPolicy?> Link = new("--link-policy")
@@ -86,13 +86,18 @@ internal sealed class NetSetCommand : DeviceCommand
         Description = "Apply a change that cuts the path to the device (new address, DHCP on, a link policy without the current power state)",
     };
 
+    /// <summary>The options that change something; --force and the connection and output options do not.</summary>
+    private static readonly Option[] Settings = [Dhcp, Ip, Mask, Gateway, Dns1, Dns2, Mac, AddressMode, Link, HostName, Domain, SharedFqdn, Ddns, Ping, RmcpPing, IpSync, Ipv6, Vlan];
+
     public NetSetCommand()
         : base("set", "Change AMT's network settings; only the options given change", NetCommand.Host)
     {
-        foreach (var option in new Option[] { Dhcp, Ip, Mask, Gateway, Dns1, Dns2, Mac, AddressMode, Link, HostName, Domain, SharedFqdn, Ddns, Ping, RmcpPing, IpSync, Ipv6, Vlan, Force })
+        foreach (var option in Settings)
         {
             Options.Add(option);
         }
+
+        Options.Add(Force);
 
         Validators.Add(RequireSomething);
     }
@@ -114,8 +119,8 @@ internal sealed class NetSetCommand : DeviceCommand
             Gateway = context.Value(Gateway)?.Address,
             PrimaryDns = context.Value(Dns1)?.Address,
             SecondaryDns = context.Value(Dns2)?.Address,
-            SharedMac = context.Value(Mac),
-            SharedStaticIp = context.Value(AddressMode),
+            SharedMac = context.Value(Mac).IsShared(),
+            SharedStaticIp = context.Value(AddressMode).IsShared(),
             LinkPolicy = context.Value(Link),
             HostName = context.Value(HostName),
             DomainName = context.Value(Domain),
@@ -140,9 +145,9 @@ internal sealed class NetSetCommand : DeviceCommand
 
     private static void RequireSomething(CommandResult result)
     {
-        if (!result.Children.OfType<OptionResult>().Any(option => option.Option != Force && !option.Implicit))
+        if (!result.Children.OfType<OptionResult>().Any(option => Settings.Contains(option.Option) && !option.Implicit))
         {
-            result.AddError("nothing to change; give at least one setting (see amt net set --help)");
+            result.AddError("nothing to change; give at least one setting");
         }
     }
 
@@ -187,3 +192,18 @@ internal sealed class NetSetCommand : DeviceCommand
 
 /// <summary>An IPv4 option value; <see cref="PrefixMask"/> is set when it was written as A.B.C.D/NN.</summary>
 internal sealed record Ipv4Setting(IPAddress Address, IPAddress? PrefixMask);
+
+/// <summary>
+/// The value of --mac and --address. Not a bool: System.CommandLine lets a bool option take a following word
+/// only when it reads as true or false, so "shared" and "dedicated" were left unmatched.
+/// </summary>
+internal enum Sharing
+{
+    Dedicated,
+    Shared,
+}
+
+internal static class SharingExtensions
+{
+    public static bool? IsShared(this Sharing? sharing) => sharing is null ? null : sharing == Sharing.Shared;
+}
