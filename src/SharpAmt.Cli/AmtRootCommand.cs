@@ -3,6 +3,7 @@ using SharpAmt.Cli.Commands.Consent;
 using SharpAmt.Cli.Commands.Demo;
 using SharpAmt.Cli.Commands.Features;
 using SharpAmt.Cli.Commands.Info;
+using SharpAmt.Cli.Commands.Password;
 using SharpAmt.Cli.Commands.Power;
 using SharpAmt.Cli.Commands.Sim;
 using SharpAmt.Cli.Commands.WsMan;
@@ -23,6 +24,7 @@ internal static class AmtRootCommand
             new FeaturesCommand(),
             new ConsentCommand(),
             new WsManCommand(),
+            new PasswordCommand(),
             new SimCommand(),
             new DemoCommand(),
         };

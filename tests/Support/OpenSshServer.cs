@@ -55,7 +55,10 @@ public sealed class OpenSshServer : IAsyncDisposable
     /// <summary>An ssh configuration whose key the server does not know.</summary>
     public string StrangerConfig => Path.Combine(Directory, "ssh_config_stranger");
 
-    /// <summary>What sshd logged, for failure messages.</summary>
+    /// <summary>
+    /// What sshd logged, at DEBUG1 so that it names every forwarded connection: "server_request_direct_tcpip:
+    /// originator 127.0.0.1 port N, target ADDRESS port PORT".
+    /// </summary>
     public string Log
     {
         get
@@ -96,7 +99,7 @@ public sealed class OpenSshServer : IAsyncDisposable
             PrintMotd no
             MaxStartups 200
             MaxSessions 200
-            LogLevel INFO
+            LogLevel DEBUG1
 
             """, cancellationToken);
 
@@ -143,6 +146,26 @@ public sealed class OpenSshServer : IAsyncDisposable
           ConnectTimeout 5
 
         """;
+
+    /// <summary>
+    /// Whether a client asked this server to forward a connection to <paramref name="address"/>:<paramref name="port"/>.
+    /// sshd's log arrives through a pipe of its own, so the line may lag the connection by a moment.
+    /// </summary>
+    public async Task<bool> ForwardedAsync(IPAddress address, int port, CancellationToken cancellationToken)
+    {
+        var line = $", target {address} port {port.ToString(CultureInfo.InvariantCulture)}";
+        for (var poll = 0; poll < 100; poll++)
+        {
+            if (Log.Contains(line, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+
+        return false;
+    }
 
     private void OnLine(string? line)
     {

@@ -42,6 +42,7 @@ public sealed class RelayTests(RelayFixture fixture) : IClassFixture<RelayFixtur
         Assert.Equal(CimPowerState.Off, simulated.Host.PowerState);
         Assert.True(counting.Connections >= 1);
         Assert.Equal(1, relay.SessionsStarted);
+        Assert.True(await fixture.Server.ForwardedAsync(simulated.Address, 16992, Ct), fixture.Server.Log);
     }
 
     [Fact]
@@ -63,6 +64,7 @@ public sealed class RelayTests(RelayFixture fixture) : IClassFixture<RelayFixtur
         var fingerprint = CertificateFingerprint.Sha256(simulated.TlsCertificate);
         Assert.Equal([(endpoint, fingerprint)], pinned);
         Assert.Equal(fingerprint, store.FindPin(endpoint));
+        Assert.True(await fixture.Server.ForwardedAsync(simulated.Address, 16993, Ct), fixture.Server.Log);
     }
 
     [Fact]

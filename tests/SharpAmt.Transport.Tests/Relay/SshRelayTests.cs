@@ -57,6 +57,7 @@ public sealed class SshRelayTests(SshServerFixture fixture) : IClassFixture<SshS
         Assert.Equal(["<reply number=\"2\" />", "<reply number=\"3\" />", "<reply number=\"4\" />"], replies);
         Assert.Equal(1, relay.SessionsStarted);
         Assert.Equal(2, device.ConnectionsAccepted);
+        Assert.True(await fixture.Server.ForwardedAsync(device.Address, device.Port, Ct), fixture.Server.Log);
     }
 
     [Fact]
