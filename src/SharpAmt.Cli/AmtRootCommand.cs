@@ -24,9 +24,9 @@ internal static class AmtRootCommand
             new FeaturesCommand(),
             new ConsentCommand(),
             new WsManCommand(),
-            new PasswordCommand(),
             new SimCommand(),
             new DemoCommand(),
+            new PasswordCommand(),
         };
         root.Options.Add(CommonOptions.Json);
         root.Options.Add(CommonOptions.Verbose);
