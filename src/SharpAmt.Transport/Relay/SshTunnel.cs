@@ -73,7 +73,7 @@ internal sealed class SshTunnel : IAsyncDisposable
     public static async Task<SshTunnel> StartAsync(SshRelayTarget target, SshRelayOptions options, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var relay = target.ToString();
-        var ssh = FindExecutable(options.SshCommand)
+        var ssh = SshExecutable.Find(options.SshCommand)
             ?? throw new AmtRelayException(relay, $"ssh relay {relay}: the OpenSSH client '{options.SshCommand}' is not installed or not on PATH");
         var clock = Stopwatch.StartNew();
         for (var attempt = 1; ; attempt++)
@@ -289,29 +289,6 @@ internal sealed class SshTunnel : IAsyncDisposable
         {
             listener.Stop();
         }
-    }
-
-    private static string? FindExecutable(string command)
-    {
-        if (command.Contains(Path.DirectorySeparatorChar, StringComparison.Ordinal) || command.Contains(Path.AltDirectorySeparatorChar, StringComparison.Ordinal))
-        {
-            return File.Exists(command) ? Path.GetFullPath(command) : null;
-        }
-
-        var names = OperatingSystem.IsWindows() ? new[] { command + ".exe", command } : [command];
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            foreach (var name in names)
-            {
-                var candidate = Path.Combine(directory, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -85,6 +85,37 @@ public sealed class RelayCommandTests(CliRelayFixture fixture) : IClassFixture<C
     }
 
     [Fact]
+    public async Task A_relative_ssh_config_in_the_config_file_is_found_beside_it()
+    {
+        using var harness = fixture.Harness();
+        harness.Variables.Remove("AMT_SSH_CONFIG");
+        await using var device = await CliRelayFixture.StartDeviceAsync();
+        File.Copy(fixture.Server.ClientConfig, Path.Combine(harness.ConfigDirectory, "relay_ssh_config"));
+        await File.WriteAllTextAsync(Path.Combine(harness.ConfigDirectory, "config"), $"ssh-config = relay_ssh_config\nvia = {Relay}\n", Ct);
+
+        var result = await harness.RunAsync("info", device.Address.ToString());
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("info", "HOST")]
+    [InlineData("consent", "HOST", "start")]
+    [InlineData("wsman", "HOST", "get", "AMT_GeneralSettings")]
+    [InlineData("features", "HOST")]
+    public void Every_device_command_takes_via(params string[] args)
+    {
+        var parse = AmtRootCommand.Instance.Parse([.. args, "--via", "ops@jump:2222"]);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal("ops@jump:2222", parse.GetValue(CommonOptions.Via));
+    }
+
+    [Fact]
+    public void Via_is_not_offered_where_nothing_connects() =>
+        Assert.NotEmpty(AmtRootCommand.Instance.Parse(["password", "check", "--via", "jump"]).Errors);
+
+    [Fact]
     public async Task Via_none_on_the_command_line_overrides_the_config_file()
     {
         using var harness = fixture.Harness();

@@ -66,6 +66,13 @@ public sealed class RelayFailuresTests
         Assert.Equal(reason, SshMessages.Reason(line));
 
     [Theory]
+    [InlineData("Could not request local forwarding.\r", true)]
+    [InlineData("bind [127.0.0.1]:40000: Address already in use", true)]
+    [InlineData("Permission denied (publickey).", false)]
+    public void A_socks_port_taken_by_another_program_is_recognised(string line, bool taken) =>
+        Assert.Equal(taken, SshMessages.IsPortTaken(line));
+
+    [Theory]
     [InlineData("channel 3: open failed: connect failed: Connection refused", true, "connect failed: Connection refused")]
     [InlineData("channel 12: open failed: administratively prohibited: open failed", true, "administratively prohibited: open failed")]
     [InlineData("Warning: Permanently added '[jump]:2222' (ED25519) to the list of known hosts.", false, "")]
