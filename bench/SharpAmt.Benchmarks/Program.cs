@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "get-rate" => await GetRateBenchmark.RunAsync(args[1..]),
     "fleet-start" => await FleetStartBenchmark.RunAsync(args[1..]),
     "eoi-rate" => await EoiRateBenchmark.RunAsync(args[1..]),
+    "relay-latency" => await RelayLatencyBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("usage: SharpAmt.Benchmarks get-rate [--seconds N] [--mode keep-alive|new-connection|tls|all] [--amt PATH/amt.dll]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks fleet-start --amt PATH/amt.dll [--count N] [--first-address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks eoi-rate --amt PATH/amt.dll [--seconds N] [--address A]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks relay-latency [--seconds N] [--amt PATH/amt.dll]");
     return 2;
 }

@@ -3,6 +3,7 @@ using SharpAmt.Cli.Commands.Consent;
 using SharpAmt.Cli.Commands.Demo;
 using SharpAmt.Cli.Commands.Features;
 using SharpAmt.Cli.Commands.Info;
+using SharpAmt.Cli.Commands.Password;
 using SharpAmt.Cli.Commands.Power;
 using SharpAmt.Cli.Commands.Sim;
 using SharpAmt.Cli.Commands.WsMan;
@@ -26,6 +27,7 @@ internal static class AmtRootCommand
             new WsManCommand(),
             new SimCommand(),
             new DemoCommand(),
+            new PasswordCommand(),
         };
         root.Options.Add(CommonOptions.Json);
         root.Options.Add(CommonOptions.Verbose);

@@ -75,6 +75,8 @@ internal static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> Via = Configuration.ViaSetting.CreateOption();
+
     public static readonly Option<string?> Credentials = new("--credentials")
     {
         Description = "Password file, lines '<host-or-glob> <user>:<password>' [default: $XDG_CONFIG_HOME/sharpamt/credentials]",
@@ -103,6 +105,7 @@ internal static class CommonOptions
         command.Options.Add(Timeout);
         command.Options.Add(KnownHosts);
         command.Options.Add(Credentials);
+        command.Options.Add(Via);
         command.Options.Add(Password);
     }
 

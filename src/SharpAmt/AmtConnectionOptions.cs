@@ -24,6 +24,12 @@ public sealed record AmtConnectionOptions
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How connections are opened: null connects straight to the device; an <see cref="Transport.Relay.SshRelay"/>
+    /// goes through an SSH jump host. Share one relay between devices so they share its ssh session.
+    /// </summary>
+    public IConnectionDialer? Dialer { get; init; }
+
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
     public TlsTrustMode TlsTrust { get; init; } = TlsTrustMode.PinOnFirstUse;

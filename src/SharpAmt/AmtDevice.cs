@@ -231,6 +231,7 @@ public sealed partial class AmtDevice : IAsyncDisposable
         Credentials = options.Credentials,
         Timeout = options.Timeout,
         ConnectTimeout = options.ConnectTimeout,
+        Dialer = options.Dialer,
         Retry = options.Retry,
         RealmStore = options.TrustStore,
         Tls = new TlsClientOptions

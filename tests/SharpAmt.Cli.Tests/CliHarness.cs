@@ -28,6 +28,12 @@ internal sealed class CliHarness : IDisposable
 
     public Dictionary<string, string> Variables { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What amt reads on standard input; null leaves it empty.</summary>
+    public string? Input { get; set; }
+
+    /// <summary>When set, a person is at the terminal and answers amt's no-echo prompts with this.</summary>
+    public Func<string, string?>? Terminal { get; set; }
+
     public string ConfigDirectory => Path.Combine(Root, "config", "sharpamt");
 
     public string KnownHostsPath => Path.Combine(ConfigDirectory, "known_hosts");
@@ -41,7 +47,13 @@ internal sealed class CliHarness : IDisposable
     {
         output ??= new CapturingWriter();
         var error = new CapturingWriter();
-        var environment = new CliEnvironment(output, error, name => Variables.GetValueOrDefault(name));
+        var terminal = Terminal;
+        var environment = new CliEnvironment(output, error, name => Variables.GetValueOrDefault(name))
+        {
+            In = Input is null ? TextReader.Null : new StringReader(Input),
+            InputIsTerminal = terminal is not null,
+            ReadSecret = terminal is null ? static (_, _) => null : (prompt, _) => terminal(prompt),
+        };
         var exitCode = await CliApp.RunAsync(args, environment, cancellationToken);
         var result = new CliResult(exitCode, output.Text, error.Text);
         foreach (var secret in _secrets)

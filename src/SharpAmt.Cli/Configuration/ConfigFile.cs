@@ -5,12 +5,19 @@ namespace SharpAmt.Cli.Configuration;
 
 /// <summary>
 /// Defaults from the config file: <c>key = value</c> lines, <c>#</c> comments. Keys: <c>host-template</c>,
-/// <c>user</c>, <c>tls</c>, <c>timeout</c>. An unknown key is an error rather than silently ignored, so a typo
-/// cannot send requests somewhere unintended.
+/// <c>user</c>, <c>tls</c>, <c>timeout</c>, <c>via</c> (also <c>via HOSTGLOB</c>, see <see cref="ViaRule"/>) and
+/// <c>ssh-config</c>. An unknown key is an error rather than silently ignored, so a typo cannot send requests
+/// somewhere unintended.
 /// </summary>
 internal sealed record ConfigFile(string? HostTemplate, string? User, bool? Tls, TimeSpan? Timeout)
 {
     public static ConfigFile Empty { get; } = new(null, null, null, null);
+
+    /// <summary>The <c>via</c> lines in file order.</summary>
+    public IReadOnlyList<ViaRule> Via { get; init; } = [];
+
+    /// <summary>The ssh configuration file relays use (<c>ssh -F</c>), as written.</summary>
+    public string? SshConfig { get; init; }
 
     /// <summary>Reads the file at <paramref name="path"/>; a missing default file is empty, a missing AMT_CONFIG file an error.</summary>
     public static ConfigFile Load(string path, bool mustExist)
@@ -45,7 +52,9 @@ internal sealed record ConfigFile(string? HostTemplate, string? User, bool? Tls,
                 "user" => config with { User = value.Length > 0 ? value : throw new UsageException($"{path} line {number}: user is empty") },
                 "tls" => config with { Tls = ParseBoolean(value, path, number) },
                 "timeout" => config with { Timeout = ParseTimeout(value, $"{path} line {number}: timeout") },
-                _ => throw new UsageException($"{path} line {number}: unknown key '{key}' (known: host-template, user, tls, timeout)"),
+                "ssh-config" => config with { SshConfig = value.Length > 0 ? value : throw new UsageException($"{path} line {number}: ssh-config is empty") },
+                _ when ViaRule.IsViaKey(key) => config with { Via = [.. config.Via, ViaRule.Parse(key, value, $"{path} line {number}")] },
+                _ => throw new UsageException($"{path} line {number}: unknown key '{key}' (known: host-template, user, tls, timeout, via, ssh-config)"),
             };
         }
 

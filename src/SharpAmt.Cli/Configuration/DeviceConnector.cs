@@ -42,6 +42,7 @@ internal static class DeviceConnector
         var authorities = caFile is null ? null : LoadAuthorities(caFile);
         var explicitUser = context.Value(CommonOptions.User);
         var hostNames = typedHost == host ? new[] { host } : [typedHost, host];
+        var dialer = RelaySelection.Resolve(context, config, configPath, hostNames, timeout);
         var credentials = PasswordSources.Resolve(environment, hostNames, explicitUser, config.User ?? CommonOptions.DefaultUser,
             context.Value(CommonOptions.Credentials), cancellationToken);
 
@@ -55,6 +56,7 @@ internal static class DeviceConnector
             Credentials = credentials,
             Timeout = timeout,
             ConnectTimeout = timeout < LongestConnectAttempt ? timeout : LongestConnectAttempt,
+            Dialer = dialer,
             TlsTrust = insecure ? TlsTrustMode.Insecure : authorities is not null ? TlsTrustMode.CertificateAuthority : TlsTrustMode.PinOnFirstUse,
             Authorities = authorities,
             TrustStore = new KnownHostsFile(knownHostsPath),

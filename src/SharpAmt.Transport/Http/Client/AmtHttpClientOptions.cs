@@ -13,6 +13,9 @@ public sealed record AmtHttpClientOptions
 
     public required AmtCredentials Credentials { get; init; }
 
+    /// <summary>How connections are opened: null connects straight to the device; an SSH relay goes through a jump host.</summary>
+    public IConnectionDialer? Dialer { get; init; }
+
     /// <summary>Longest wait for one TCP connection attempt.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -29,8 +29,8 @@ internal sealed class HttpClientConnection : IAsyncDisposable
     public static async Task<HttpClientConnection> OpenAsync(AmtHttpClientOptions options, CancellationToken cancellationToken)
     {
         var endpoint = Endpoints.Format(options.Host, options.Port);
-        var socket = await TcpConnector.ConnectAsync(options.Host, options.Port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        var dialer = options.Dialer ?? DirectDialer.Instance;
+        var stream = await dialer.ConnectAsync(options.Host, options.Port, options.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         if (options.UseTls)
         {
             stream = await TlsClientConnector.AuthenticateAsync(stream, options.Host, options.Port, options.Tls, cancellationToken).ConfigureAwait(false);
