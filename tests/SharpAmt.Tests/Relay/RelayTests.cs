@@ -46,6 +46,28 @@ public sealed class RelayTests(RelayFixture fixture) : IClassFixture<RelayFixtur
     }
 
     [Fact]
+    public async Task Eoi_devices_are_reached_through_the_relay_too()
+    {
+        await using var simulated = await RelayFixture.StartDeviceAsync(FirmwareProfiles.Find("5.2")!);
+        await using var relay = fixture.Relay();
+        var counting = new CountingDialer(relay);
+        await using var device = new AmtDevice(Options(simulated, counting));
+
+        var info = await device.GetInfoAsync(Ct);
+        var result = await device.BootAsync(new BootRequest(BootTarget.Pxe, PowerAction.Reset), Ct);
+        var network = await device.GetNetworkSettingsAsync(Ct);
+
+        Assert.Equal(ManagementProtocol.Eoi, info.Protocol);
+        Assert.Equal("5.2.70", info.Version!.ToString());
+        Assert.True(result.Requested);
+        await simulated.Host.WhenSettled;
+        Assert.Equal(Simulator.Host.BootDevice.Pxe, simulated.Host.LastBoot?.Device);
+        Assert.Equal(simulated.Identity.MacAddressText, network.MacAddress);
+        Assert.True(counting.Connections >= 1);
+        Assert.True(await fixture.Server.ForwardedAsync(simulated.Address, 16992, Ct), fixture.Server.Log);
+    }
+
+    [Fact]
     public async Task Tls_through_the_relay_pins_the_device_certificate_under_the_device_name()
     {
         await using var simulated = await RelayFixture.StartDeviceAsync(FirmwareProfiles.Amt16);
