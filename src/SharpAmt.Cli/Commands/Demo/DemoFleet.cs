@@ -11,7 +11,7 @@ namespace SharpAmt.Cli.Commands.Demo;
 internal static class DemoFleet
 {
     /// <summary>Eight devices across the generations, so each firmware difference can be seen side by side.</summary>
-    private static readonly string[] FirmwareMix = ["16.1.25", "12.0.67", "11.8.50", "8.1.71", "6.2.61", "12.0.67", "11.8.50", "16.1.25"];
+    private static readonly string[] FirmwareMix = ["16.1.25", "12.0.67", "11.8.50", "8.1.71", "6.2.61", "5.2.70", "11.8.50", "16.1.25"];
 
     /// <summary>Long enough to watch a power change happen in the table, short enough not to wait for it.</summary>
     private static readonly TimeSpan PowerDelay = TimeSpan.FromMilliseconds(1500);
@@ -51,6 +51,7 @@ internal static class DemoFleet
             $"./amt features {Address(2)} --kvm off",
             $"./amt consent {Address(1)} start               # then: ./amt consent {Address(1)} code NNNNNN (the code shows below)",
             $"./amt wsman {Address(1)} get AMT_GeneralSettings",
+            $"./amt net {Address(5)}                      # AMT 5.2 speaks the legacy EOI SOAP API; amttool {Address(5)} info works too",
         ];
     }
 }
