@@ -22,6 +22,7 @@ internal static class ClassBehaviors
         new HostBasedSetupServiceBehavior(),
         new ComputerSystemPackageBehavior(),
         new EthernetPortSettingsBehavior(),
+        new ElementSettingDataBehavior(),
         new TimeSynchronizationServiceBehavior(),
     }.ToDictionary(behavior => behavior.ClassName, StringComparer.Ordinal);
 
