@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using SharpAmt.Network;
 using SharpAmt.WsMan;
 using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
@@ -67,6 +69,39 @@ public sealed partial class AmtDevice
             KeySelector(association, "SettingData"),
         ]);
         await WsMan.PutAsync(association, selectors, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The wired interface's IPS_IPv6PortSettings (manual addresses); null where the device has none.</summary>
+    private async Task<WsManObject?> GetWiredIpv6SettingsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WsMan.GetAsync(AmtClassNames.Ipv6PortSettings, Ipv6SettingsSelector, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WsManFaultException fault) when (fault.MeansNotPresent)
+        {
+            return null;
+        }
+    }
+
+    private static SelectorSet Ipv6SettingsSelector { get; } = SelectorSet.Of(("InstanceID", WiredIpv6Settings));
+
+    /// <summary>An address property of IPS_IPv6PortSettings; "::" when it is empty or unreadable, as firmware means none.</summary>
+    private static IPAddress Ipv6Property(WsManObject settings, string name) =>
+        settings.GetString(name) is { } text && Ipv6.ParseStrict(text.Trim()) is { } address ? address : Ipv6.None;
+
+    /// <summary>Puts the manual addresses given (the others as the device has them); returns the settings as they were, for a rollback.</summary>
+    private async Task<WsManObject> PutIpv6AddressesAsync(NetworkChange change, CancellationToken cancellationToken)
+    {
+        var original = await GetWiredIpv6SettingsAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new AmtFeatureUnavailableException($"{Endpoint}: the device no longer reports the IPv6 settings of its wired interface");
+        var settings = original;
+        settings = Set(settings, "IPv6Address", change.Ipv6Address?.ToString());
+        settings = Set(settings, "DefaultRouter", change.Ipv6Router?.ToString());
+        settings = Set(settings, "PrimaryDNS", change.Ipv6PrimaryDns?.ToString());
+        settings = Set(settings, "SecondaryDNS", change.Ipv6SecondaryDns?.ToString());
+        await WsMan.PutAsync(settings, Ipv6SettingsSelector, cancellationToken).ConfigureAwait(false);
+        return original;
     }
 
     /// <summary>An EPR-valued selector, with the anonymous address firmware and MeshCommander use in selectors.</summary>

@@ -20,7 +20,14 @@ public sealed partial class AmtDevice
         var general = await WsMan.GetAsync(AmtClassNames.GeneralSettings, cancellationToken: cancellationToken).ConfigureAwait(false);
         var wired = await GetWiredPortAsync(cancellationToken).ConfigureAwait(false);
         var ipv6 = await GetWiredIpv6AssociationAsync(cancellationToken).ConfigureAwait(false);
-        return FromWsMan(general, wired, Ipv6Enabled(ipv6));
+        var ipv6Settings = ipv6 is null ? null : await GetWiredIpv6SettingsAsync(cancellationToken).ConfigureAwait(false);
+        return FromWsMan(general, wired, Ipv6Enabled(ipv6)) with
+        {
+            Ipv6Address = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "IPv6Address"),
+            Ipv6Router = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "DefaultRouter"),
+            Ipv6PrimaryDns = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "PrimaryDNS"),
+            Ipv6SecondaryDns = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "SecondaryDNS"),
+        };
     }
 
     /// <summary>
@@ -123,6 +130,11 @@ public sealed partial class AmtDevice
             Unavailable("IPv6", protocol == ManagementProtocol.Eoi ? $"is not offered {over}" : "is not offered by this device (it needs AMT 6 or later)");
         }
 
+        if (change.ChangesIpv6Addresses && current.Ipv6Address is null)
+        {
+            Unavailable("manual IPv6 addresses", protocol == ManagementProtocol.Eoi ? $"are not offered {over}" : "are not offered by this device (they need AMT 6 or later)");
+        }
+
         // The WS-Man path reads a VLAN tag the device reports but has no way to send one.
         if (change.VlanTag is not null && (current.VlanTag is null || protocol != ManagementProtocol.Eoi))
         {
@@ -177,6 +189,10 @@ public sealed partial class AmtDevice
             IpSync = change.IpSync ?? before.IpSync,
             VlanTag = change.VlanTag ?? before.VlanTag,
             Ipv6Enabled = change.Ipv6Enabled ?? before.Ipv6Enabled,
+            Ipv6Address = change.Ipv6Address ?? before.Ipv6Address,
+            Ipv6Router = change.Ipv6Router ?? before.Ipv6Router,
+            Ipv6PrimaryDns = change.Ipv6PrimaryDns ?? before.Ipv6PrimaryDns,
+            Ipv6SecondaryDns = change.Ipv6SecondaryDns ?? before.Ipv6SecondaryDns,
         };
     }
 
@@ -197,8 +213,15 @@ public sealed partial class AmtDevice
         }
 
         WsManObject? originalIpv6 = null;
+        WsManObject? originalIpv6Settings = null;
         try
         {
+            // As MeshCommander orders it: the manual addresses, then whether IPv6 is on.
+            if (change.ChangesIpv6Addresses)
+            {
+                originalIpv6Settings = await PutIpv6AddressesAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+
             if (change.Ipv6Enabled is { } ipv6)
             {
                 originalIpv6 = await PutIpv6Async(ipv6, cancellationToken).ConfigureAwait(false);
@@ -235,12 +258,17 @@ public sealed partial class AmtDevice
             var selectors = SelectorSet.Of(("InstanceID", wired.GetRequiredString("InstanceID")));
             await WsMan.PutAsync(port, selectors, cancellationToken).ConfigureAwait(false);
         }
-        catch (Transport.AmtException) when (originalGeneral is not null || originalIpv6 is not null)
+        catch (Transport.AmtException) when (originalGeneral is not null || originalIpv6 is not null || originalIpv6Settings is not null)
         {
             // Nothing half-applied: IPv6, the names and the responses go back as they were, in reverse order.
             if (originalIpv6 is not null)
             {
                 await PutIpv6AssociationAsync(originalIpv6, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (originalIpv6Settings is not null)
+            {
+                await WsMan.PutAsync(originalIpv6Settings, Ipv6SettingsSelector, CancellationToken.None).ConfigureAwait(false);
             }
 
             if (originalGeneral is not null)

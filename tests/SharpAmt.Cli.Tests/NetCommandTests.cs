@@ -15,7 +15,7 @@ public sealed class NetCommandTests
     [
         "endpoint", "protocol", "hostName", "domainName", "sharedFqdn", "dynamicDns", "pingResponse", "rmcpPingResponse",
         "macAddress", "macMode", "addressMode", "dhcp", "address", "subnetMask", "gateway", "primaryDns", "secondaryDns",
-        "linkPolicy", "linkUp", "ipSync", "vlanTag", "ipv6", "movedTo",
+        "linkPolicy", "linkUp", "ipSync", "vlanTag", "ipv6", "ipv6Address", "ipv6Router", "ipv6PrimaryDns", "ipv6SecondaryDns", "movedTo",
     ];
 
     [Fact]
@@ -62,6 +62,10 @@ public sealed class NetCommandTests
                 ["IP sync"] = "on",
                 ["VLAN"] = "not offered",
                 ["IPv6"] = "off",
+                ["IPv6 address"] = "none",
+                ["IPv6 router"] = "none",
+                ["IPv6 DNS 1"] = "none",
+                ["IPv6 DNS 2"] = "none",
                 ["Ping response"] = "on",
                 ["RMCP ping response"] = "off",
             },
@@ -124,6 +128,7 @@ public sealed class NetCommandTests
         Assert.True(root.GetProperty("ipSync").GetBoolean());
         Assert.Equal(12, root.GetProperty("vlanTag").GetInt32());
         Assert.False(root.GetProperty("ipv6").GetBoolean());
+        Assert.Equal("::", root.GetProperty("ipv6Address").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("movedTo").ValueKind);
     }
 

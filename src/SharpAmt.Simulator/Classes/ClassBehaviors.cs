@@ -23,6 +23,7 @@ internal static class ClassBehaviors
         new ComputerSystemPackageBehavior(),
         new EthernetPortSettingsBehavior(),
         new ElementSettingDataBehavior(),
+        new Ipv6PortSettingsBehavior(),
         new TimeSynchronizationServiceBehavior(),
     }.ToDictionary(behavior => behavior.ClassName, StringComparer.Ordinal);
 
