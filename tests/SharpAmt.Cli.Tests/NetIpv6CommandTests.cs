@@ -78,6 +78,52 @@ public sealed class NetIpv6CommandTests
         Assert.Equal(state, NetTestDevices.State(device));
     }
 
+    [Fact]
+    public async Task Set_gives_and_removes_manual_ipv6_addresses()
+    {
+        using var harness = new CliHarness();
+        await using var device = await StartAsync("8.1.71");
+        var host = device.Address.ToString();
+
+        var set = await harness.RunAsync("net", host, "set", "--ipv6-address", "2001:DB8::5", "--ipv6-router", "fe80::1", "--ipv6-dns1", "2001:db8::53");
+        var removed = await harness.RunAsync("net", host, "set", "--ipv6-address", "none", "--json");
+
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (set.ExitCode, removed.ExitCode));
+        var rows = NetCommandTests.Rows(set.Out);
+        Assert.Equal(
+            ["2001:db8::5", "fe80::1", "2001:db8::53", "none"],
+            new[] { "IPv6 address", "IPv6 router", "IPv6 DNS 1", "IPv6 DNS 2" }.Select(name => rows[name]));
+        using var json = JsonDocument.Parse(removed.Out);
+        Assert.Equal("::", json.RootElement.GetProperty("ipv6Address").GetString());
+        Assert.Equal("fe80::1", json.RootElement.GetProperty("ipv6Router").GetString());
+        Assert.Equal(("", "fe80::1", "2001:db8::53", ""), (device.Ipv6.ManualAddress, device.Ipv6.DefaultRouter, device.Ipv6.PrimaryDns, device.Ipv6.SecondaryDns));
+    }
+
+    [Theory]
+    [InlineData("--ipv6-address '192.0.2.5' is not an IPv6 address (or none)", "--ipv6-address", "192.0.2.5")]
+    [InlineData("--ipv6-dns1 'fe80::1%eth0' is not an IPv6 address (or none)", "--ipv6-dns1", "fe80::1%eth0")]
+    [InlineData("--ipv6-router '2001:db8::/64' is not an IPv6 address (or none)", "--ipv6-router", "2001:db8::/64")]
+    [InlineData("IPv6 address fe80::5 is a link-local address, which the ME forms itself", "--ipv6-address", "fe80::5", "--ipv6", "on")]
+    [InlineData("IPv6 DNS 2 ff02::1 is a multicast address", "--ipv6-dns2", "ff02::1")]
+    public async Task A_bad_manual_ipv6_value_exits_2_and_changes_nothing(string expected, params string[] options)
+    {
+        using var harness = new CliHarness();
+        await using var device = await StartAsync("12.0.67");
+        var state = NetTestDevices.State(device);
+        var settings = NetTestDevices.RecordSettings(device);
+
+        var result = await harness.RunAsync(["net", device.Address.ToString(), "set", .. options], output: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("amt: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.Empty(result.Out);
+        Assert.Empty(settings());
+        Assert.Equal(state, NetTestDevices.State(device));
+        Assert.Equal("", device.Ipv6.ManualAddress);
+    }
+
     private static async Task<SimulatedDevice> StartAsync(string firmware)
     {
         var index = Interlocked.Increment(ref _next);

@@ -1,5 +1,6 @@
 using System.Net;
 using SharpAmt.Simulator;
+using SharpAmt.Network;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Transport;
 using SharpAmt.Transport.Net;
@@ -152,6 +153,96 @@ public sealed class Ipv6SettingsTests
             off => Assert.Equal("wired interface: IPv6 off", off),
             rolledBack => Assert.StartsWith($"general settings: host {originalName}", rolledBack, StringComparison.Ordinal));
         Assert.False((await device.GetNetworkSettingsAsync(cancellation)).Ipv6Enabled);
+    }
+
+    [Theory]
+    [MemberData(nameof(NetworkTestDevices.Firmware), MemberType = typeof(NetworkTestDevices))]
+    public async Task Manual_addresses_round_trip_and_none_removes_them(string firmware)
+    {
+        await using var simulated = await StartAsync(firmware);
+        var observer = new NetworkObserver(simulated);
+        await using var device = Connect(simulated);
+        var cancellation = TestContext.Current.CancellationToken;
+        var before = await device.GetNetworkSettingsAsync(cancellation);
+        var change = new NetworkChange
+        {
+            Ipv6Address = IPAddress.Parse("2001:db8::5"),
+            Ipv6Router = IPAddress.Parse("fe80::1"),
+            Ipv6PrimaryDns = IPAddress.Parse("2001:db8::53"),
+            Ipv6SecondaryDns = IPAddress.Parse("2001:db8::54"),
+        };
+
+        var set = await device.SetNetworkSettingsAsync(change, cancellation);
+        string[] held;
+        lock (simulated.Sync)
+        {
+            held = [simulated.Ipv6.ManualAddress, simulated.Ipv6.DefaultRouter, simulated.Ipv6.PrimaryDns, simulated.Ipv6.SecondaryDns];
+        }
+
+        var cleared = await device.SetNetworkSettingsAsync(new() { Ipv6Address = Ipv6.None, Ipv6SecondaryDns = Ipv6.None }, cancellation);
+
+        Assert.Equal((Ipv6.None, Ipv6.None, Ipv6.None, Ipv6.None), (before.Ipv6Address, before.Ipv6Router, before.Ipv6PrimaryDns, before.Ipv6SecondaryDns));
+        Assert.Equal(
+            before with { Ipv6Address = change.Ipv6Address, Ipv6Router = change.Ipv6Router, Ipv6PrimaryDns = change.Ipv6PrimaryDns, Ipv6SecondaryDns = change.Ipv6SecondaryDns },
+            set.After);
+        Assert.Equal(["2001:db8::5", "fe80::1", "2001:db8::53", "2001:db8::54"], held);
+        Assert.Equal(set.After with { Ipv6Address = Ipv6.None, Ipv6SecondaryDns = Ipv6.None }, cleared.After);
+        Assert.Equal("", simulated.Ipv6.ManualAddress);
+        Assert.Equal("fe80::1", simulated.Ipv6.DefaultRouter);
+        Assert.False(simulated.Ipv6.Enabled);
+        Assert.Equal(2, observer.SettingsEvents.Count);
+    }
+
+    [Theory]
+    [InlineData("address", "fe80::5", "IPv6 address fe80::5 is a link-local address, which the ME forms itself")]
+    [InlineData("address", "192.0.2.5", "IPv6 address 192.0.2.5 is not an IPv6 address")]
+    [InlineData("router", "ff02::2", "IPv6 router ff02::2 is a multicast address")]
+    [InlineData("dns1", "::1", "IPv6 DNS 1 ::1 is the loopback address")]
+    [InlineData("dns2", "::ffff:192.0.2.53", "IPv6 DNS 2 ::ffff:192.0.2.53 is an IPv4-mapped address")]
+    public async Task A_manual_address_that_cannot_serve_is_refused_before_anything_is_sent(string what, string value, string expected)
+    {
+        await using var simulated = await StartAsync("12.0.67");
+        var observer = new NetworkObserver(simulated);
+        await using var device = Connect(simulated);
+        var cancellation = TestContext.Current.CancellationToken;
+        await device.GetNetworkSettingsAsync(cancellation);
+        var start = simulated.RequestCount;
+        await device.GetNetworkSettingsAsync(cancellation);
+        var reads = simulated.RequestCount - start;
+        var address = IPAddress.Parse(value);
+        var change = what switch
+        {
+            "address" => new NetworkChange { Ipv6Address = address },
+            "router" => new NetworkChange { Ipv6Router = address },
+            "dns1" => new NetworkChange { Ipv6PrimaryDns = address },
+            _ => new NetworkChange { Ipv6SecondaryDns = address },
+        };
+        start = simulated.RequestCount;
+
+        var refused = await Assert.ThrowsAsync<SharpAmt.Network.InvalidNetworkSettingException>(() =>
+            device.SetNetworkSettingsAsync(change with { HostName = "renamed", Ipv6Enabled = true }, cancellation));
+
+        Assert.Equal(expected, refused.Message);
+        Assert.Equal(reads, simulated.RequestCount - start);
+        Assert.Empty(observer.SettingsEvents);
+        Assert.Equal("", simulated.Ipv6.ManualAddress);
+        Assert.False(simulated.Ipv6.Enabled);
+    }
+
+    [Fact]
+    public async Task Before_amt_6_manual_addresses_are_not_offered()
+    {
+        await using var simulated = await StartAsync("5.2.70");
+        await using var device = Connect(simulated, ManagementProtocol.WsMan);
+        var cancellation = TestContext.Current.CancellationToken;
+
+        var settings = await device.GetNetworkSettingsAsync(cancellation);
+        var refused = await Assert.ThrowsAsync<AmtFeatureUnavailableException>(() =>
+            device.SetNetworkSettingsAsync(new() { Ipv6PrimaryDns = IPAddress.Parse("2001:db8::53") }, cancellation));
+
+        Assert.Null(settings.Ipv6Address);
+        Assert.Null(settings.Ipv6PrimaryDns);
+        Assert.EndsWith(": manual IPv6 addresses are not offered by this device (they need AMT 6 or later); nothing was changed", refused.Message, StringComparison.Ordinal);
     }
 
     private static async Task<SimulatedDevice> StartAsync(string firmware)
