@@ -113,7 +113,7 @@ public sealed class Ipv6SettingsTests
     }
 
     [Fact]
-    public async Task A_refused_interface_change_puts_ipv6_and_the_names_back()
+    public async Task A_refused_interface_change_puts_ipv6_its_address_and_the_names_back()
     {
         await using var simulated = await StartAsync("12.0.67");
         lock (simulated.Sync)
@@ -141,16 +141,19 @@ public sealed class Ipv6SettingsTests
         var gateway = new IPAddress([127, 0, 85, simulated.Address.GetAddressBytes()[3] == 99 ? (byte)98 : (byte)99]);
 
         var refused = await Assert.ThrowsAsync<WsManFaultException>(() =>
-            device.SetNetworkSettingsAsync(new() { HostName = "renamed", Ipv6Enabled = true, Gateway = gateway }, cancellation));
+            device.SetNetworkSettingsAsync(new() { HostName = "renamed", Ipv6Enabled = true, Ipv6Address = IPAddress.Parse("2001:db8::5"), Gateway = gateway }, cancellation));
 
         Assert.Equal("InternalError", refused.Fault.Subcode);
         Assert.False(simulated.Ipv6.Enabled);
+        Assert.Equal("", simulated.Ipv6.ManualAddress);
         Assert.Equal(originalName, simulated.General.HostName);
         Assert.Collection(
             observer.SettingsEvents,
             applied => Assert.StartsWith("general settings: host renamed", applied, StringComparison.Ordinal),
+            address => Assert.StartsWith("wired interface: IPv6 address 2001:db8::5 ", address, StringComparison.Ordinal),
             on => Assert.Equal("wired interface: IPv6 on", on),
             off => Assert.Equal("wired interface: IPv6 off", off),
+            noAddress => Assert.StartsWith("wired interface: IPv6 address :: ", noAddress, StringComparison.Ordinal),
             rolledBack => Assert.StartsWith($"general settings: host {originalName}", rolledBack, StringComparison.Ordinal));
         Assert.False((await device.GetNetworkSettingsAsync(cancellation)).Ipv6Enabled);
     }
