@@ -19,13 +19,21 @@ public sealed partial class AmtDevice
 
         var general = await WsMan.GetAsync(AmtClassNames.GeneralSettings, cancellationToken: cancellationToken).ConfigureAwait(false);
         var wired = await GetWiredPortAsync(cancellationToken).ConfigureAwait(false);
-        return FromWsMan(general, wired);
+        var ipv6 = await GetWiredIpv6AssociationAsync(cancellationToken).ConfigureAwait(false);
+        var ipv6Settings = ipv6 is null ? null : await GetWiredIpv6SettingsAsync(cancellationToken).ConfigureAwait(false);
+        return FromWsMan(general, wired, Ipv6Enabled(ipv6)) with
+        {
+            Ipv6Address = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "IPv6Address"),
+            Ipv6Router = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "DefaultRouter"),
+            Ipv6PrimaryDns = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "PrimaryDNS"),
+            Ipv6SecondaryDns = ipv6Settings is null ? null : Ipv6Property(ipv6Settings, "SecondaryDNS"),
+        };
     }
 
     /// <summary>
     /// Changes network settings. Everything is checked before the first change is sent (values, what this device
     /// and protocol offer, and whether the change would cut the path to the device); names and responses go
-    /// first, the interface last, because an interface change may end this connection.
+    /// first, then IPv6, the interface last, because an interface change may end this connection.
     /// </summary>
     public async Task<NetworkChangeResult> SetNetworkSettingsAsync(NetworkChange change, CancellationToken cancellationToken = default)
     {
@@ -119,7 +127,12 @@ public sealed partial class AmtDevice
 
         if (change.Ipv6Enabled is not null && current.Ipv6Enabled is null)
         {
-            Unavailable("IPv6", $"is not offered {over}");
+            Unavailable("IPv6", protocol == ManagementProtocol.Eoi ? $"is not offered {over}" : "is not offered by this device (it needs AMT 6 or later)");
+        }
+
+        if (change.ChangesIpv6Addresses && current.Ipv6Address is null)
+        {
+            Unavailable("manual IPv6 addresses", protocol == ManagementProtocol.Eoi ? $"are not offered {over}" : "are not offered by this device (they need AMT 6 or later)");
         }
 
         // The WS-Man path reads a VLAN tag the device reports but has no way to send one.
@@ -176,6 +189,10 @@ public sealed partial class AmtDevice
             IpSync = change.IpSync ?? before.IpSync,
             VlanTag = change.VlanTag ?? before.VlanTag,
             Ipv6Enabled = change.Ipv6Enabled ?? before.Ipv6Enabled,
+            Ipv6Address = change.Ipv6Address ?? before.Ipv6Address,
+            Ipv6Router = change.Ipv6Router ?? before.Ipv6Router,
+            Ipv6PrimaryDns = change.Ipv6PrimaryDns ?? before.Ipv6PrimaryDns,
+            Ipv6SecondaryDns = change.Ipv6SecondaryDns ?? before.Ipv6SecondaryDns,
         };
     }
 
@@ -195,13 +212,26 @@ public sealed partial class AmtDevice
             await WsMan.PutAsync(general, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
-        if (!change.ChangesInterface)
-        {
-            return;
-        }
-
+        WsManObject? originalIpv6 = null;
+        WsManObject? originalIpv6Settings = null;
         try
         {
+            // As MeshCommander orders it: the manual addresses, then whether IPv6 is on.
+            if (change.ChangesIpv6Addresses)
+            {
+                originalIpv6Settings = await PutIpv6AddressesAsync(change, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (change.Ipv6Enabled is { } ipv6)
+            {
+                originalIpv6 = await PutIpv6Async(ipv6, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!change.ChangesInterface)
+            {
+                return;
+            }
+
             var wired = await GetWiredPortAsync(cancellationToken).ConfigureAwait(false);
             var staticValuesGiven = change.Address is not null || change.SubnetMask is not null || change.Gateway is not null;
             var dhcp = change.Dhcp ?? (staticValuesGiven ? false : wired.GetBoolean("DHCPEnabled"));
@@ -228,10 +258,24 @@ public sealed partial class AmtDevice
             var selectors = SelectorSet.Of(("InstanceID", wired.GetRequiredString("InstanceID")));
             await WsMan.PutAsync(port, selectors, cancellationToken).ConfigureAwait(false);
         }
-        catch (Transport.AmtException) when (originalGeneral is not null)
+        catch (Transport.AmtException) when (originalGeneral is not null || originalIpv6 is not null || originalIpv6Settings is not null)
         {
-            // Nothing half-applied: the names and responses go back as they were.
-            await WsMan.PutAsync(originalGeneral, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            // Nothing half-applied: IPv6, the names and the responses go back as they were, in reverse order.
+            if (originalIpv6 is not null)
+            {
+                await PutIpv6AssociationAsync(originalIpv6, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (originalIpv6Settings is not null)
+            {
+                await WsMan.PutAsync(originalIpv6Settings, Ipv6SettingsSelector, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            if (originalGeneral is not null)
+            {
+                await WsMan.PutAsync(originalGeneral, cancellationToken: CancellationToken.None).ConfigureAwait(false);
+            }
+
             throw;
         }
     }
@@ -244,7 +288,7 @@ public sealed partial class AmtDevice
             ?? throw new AmtFeatureUnavailableException($"{Endpoint}: the device reports no wired interface");
     }
 
-    private NetworkSettings FromWsMan(WsManObject general, WsManObject wired)
+    private NetworkSettings FromWsMan(WsManObject general, WsManObject wired, bool? ipv6Enabled)
     {
         IPAddress? Address(string name) => wired.GetString(name) is { } text && Ipv4.ParseStrict(text.Trim()) is { } address ? address : null;
         var policy = wired.GetInt64s("LinkPolicy").Aggregate(LinkPolicy.None, (all, value) => all | (LinkPolicy)value);
@@ -271,7 +315,7 @@ public sealed partial class AmtDevice
             LinkUp = wired.GetBoolean("LinkIsUp"),
             IpSync = wired.GetBoolean("IpSyncEnabled"),
             VlanTag = vlan is > 0 ? vlan : null,
-            Ipv6Enabled = null,
+            Ipv6Enabled = ipv6Enabled,
         };
     }
 

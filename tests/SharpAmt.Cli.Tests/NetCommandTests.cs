@@ -15,7 +15,7 @@ public sealed class NetCommandTests
     [
         "endpoint", "protocol", "hostName", "domainName", "sharedFqdn", "dynamicDns", "pingResponse", "rmcpPingResponse",
         "macAddress", "macMode", "addressMode", "dhcp", "address", "subnetMask", "gateway", "primaryDns", "secondaryDns",
-        "linkPolicy", "linkUp", "ipSync", "vlanTag", "ipv6", "movedTo",
+        "linkPolicy", "linkUp", "ipSync", "vlanTag", "ipv6", "ipv6Address", "ipv6Router", "ipv6PrimaryDns", "ipv6SecondaryDns", "movedTo",
     ];
 
     [Fact]
@@ -61,7 +61,11 @@ public sealed class NetCommandTests
                 ["Link"] = "down",
                 ["IP sync"] = "on",
                 ["VLAN"] = "not offered",
-                ["IPv6"] = "not offered",
+                ["IPv6"] = "off",
+                ["IPv6 address"] = "none",
+                ["IPv6 router"] = "none",
+                ["IPv6 DNS 1"] = "none",
+                ["IPv6 DNS 2"] = "none",
                 ["Ping response"] = "on",
                 ["RMCP ping response"] = "off",
             },
@@ -123,7 +127,8 @@ public sealed class NetCommandTests
         Assert.True(root.GetProperty("linkUp").GetBoolean());
         Assert.True(root.GetProperty("ipSync").GetBoolean());
         Assert.Equal(12, root.GetProperty("vlanTag").GetInt32());
-        Assert.Equal(JsonValueKind.Null, root.GetProperty("ipv6").ValueKind);
+        Assert.False(root.GetProperty("ipv6").GetBoolean());
+        Assert.Equal("::", root.GetProperty("ipv6Address").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("movedTo").ValueKind);
     }
 
@@ -290,7 +295,6 @@ public sealed class NetCommandTests
     [InlineData("6.2.61", "IP sync needs AMT 7 or later; nothing was changed", "--ip-sync", "off", "--hostname", "renamed")]
     [InlineData("12.0.67", "VLAN tagging is not offered over WS-Management; set it in MEBx; nothing was changed", "--vlan", "5")]
     [InlineData("8.1.71", "VLAN tagging is not offered over WS-Management; set it in MEBx; nothing was changed", "--vlan", "off")]
-    [InlineData("12.0.67", "IPv6 is not offered over WS-Management; nothing was changed", "--ipv6", "on")]
     [InlineData("12.0.67", "MAC sharing is fixed by the platform on WS-Management firmware (use --address shared|dedicated for the address); nothing was changed", "--mac", "dedicated", "--ping", "off")]
     [InlineData("12.0.67", "link policy none is not offered over WS-Management; keep at least one group; nothing was changed", "--link-policy", "none", "--force")]
     [InlineData("12.0.67", "link policy none is not offered over WS-Management; keep at least one group; nothing was changed", "--link-policy", "none", "--hostname", "renamed")]
@@ -427,7 +431,7 @@ public sealed class NetCommandTests
     }
 
     /// <summary>The property rows of the table amt prints: name → value.</summary>
-    private static Dictionary<string, string> Rows(string output)
+    internal static Dictionary<string, string> Rows(string output)
     {
         var rows = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in output.Split('\n'))

@@ -92,7 +92,7 @@ internal static class NetTestDevices
             var wired = device.Wired;
             return $"{general.HostName} {general.DomainName} {general.SharedFqdn} {general.DynamicDnsUpdateEnabled} {general.PingResponseEnabled} {general.RmcpPingResponseEnabled} "
                 + $"{wired.DhcpEnabled} {wired.StaticAddress} {wired.SubnetMask} {wired.DefaultGateway} {wired.PrimaryDns} {wired.SecondaryDns} "
-                + $"{wired.SharedMac} {wired.SharedStaticIp} {wired.LinkPolicy} {wired.IpSyncEnabled} {wired.VlanTag} at {device.Address}";
+                + $"{wired.SharedMac} {wired.SharedStaticIp} {wired.LinkPolicy} {wired.IpSyncEnabled} {wired.VlanTag} ipv6 {device.Ipv6.Enabled} at {device.Address}";
         }
     }
 }

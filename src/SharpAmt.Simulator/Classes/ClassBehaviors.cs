@@ -22,6 +22,8 @@ internal static class ClassBehaviors
         new HostBasedSetupServiceBehavior(),
         new ComputerSystemPackageBehavior(),
         new EthernetPortSettingsBehavior(),
+        new ElementSettingDataBehavior(),
+        new Ipv6PortSettingsBehavior(),
         new TimeSynchronizationServiceBehavior(),
     }.ToDictionary(behavior => behavior.ClassName, StringComparer.Ordinal);
 

@@ -106,7 +106,8 @@ internal sealed class SimulatedWsManService : IWsManService
 
     /// <summary>
     /// The first instance whose properties carry every selector's value. Clients send full, partial or no
-    /// selector sets; a selector naming a property the class does not have is invalid.
+    /// selector sets; a selector naming a property the class does not have is invalid. An EPR-valued selector
+    /// (an association's key) must designate the reference the instance holds.
     /// </summary>
     private static WsManObject Match(IReadOnlyList<WsManObject> instances, SelectorSet selectors)
     {
@@ -117,7 +118,7 @@ internal sealed class SimulatedWsManService : IWsManService
 
         foreach (var selector in selectors)
         {
-            if (selector.Reference is null && !instances[0].Has(selector.Name))
+            if (!instances[0].Has(selector.Name))
             {
                 throw new WsManFaultException(WsManFaults.InvalidSelectors());
             }
@@ -125,7 +126,7 @@ internal sealed class SimulatedWsManService : IWsManService
 
         foreach (var instance in instances)
         {
-            if (selectors.All(selector => selector.Reference is not null || instance.GetString(selector.Name) == selector.Value))
+            if (selectors.All(selector => Carries(instance, selector)))
             {
                 return instance;
             }
@@ -133,4 +134,8 @@ internal sealed class SimulatedWsManService : IWsManService
 
         throw new WsManFaultException(AmtFaults.DestinationUnreachable);
     }
+
+    private static bool Carries(WsManObject instance, Selector selector) => selector.Reference is { } wanted
+        ? instance.GetReference(selector.Name) is { } held && wanted.Designates(held)
+        : instance.GetString(selector.Name) == selector.Value;
 }

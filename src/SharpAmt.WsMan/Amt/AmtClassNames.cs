@@ -10,6 +10,9 @@ public static class AmtClassNames
     public const string SetupAndConfigurationService = "AMT_SetupAndConfigurationService";
     public const string HostBasedSetupService = "IPS_HostBasedSetupService";
     public const string EthernetPortSettings = "AMT_EthernetPortSettings";
+    public const string EthernetPort = "CIM_EthernetPort";
+    public const string Ipv6PortSettings = "IPS_IPv6PortSettings";
+    public const string ElementSettingData = "CIM_ElementSettingData";
     public const string TimeSynchronizationService = "AMT_TimeSynchronizationService";
     public const string ServiceAvailableToElement = "CIM_ServiceAvailableToElement";
     public const string AssociatedPowerManagementService = "CIM_AssociatedPowerManagementService";

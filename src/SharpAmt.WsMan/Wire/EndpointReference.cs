@@ -40,6 +40,14 @@ public sealed record EndpointReference(string Address, string ResourceUri, Selec
         return nested is null ? new Selector(name, selector.Text ?? "") : new Selector(name, null, FromElement(nested));
     }
 
+    /// <summary>
+    /// True when this reference (as a client sent it) names <paramref name="target"/>: the same resource URI and
+    /// selectors it satisfies, partial sets allowed as for any selector set. The address is not compared, since
+    /// clients put the addressing namespace or the anonymous URI there.
+    /// </summary>
+    public bool Designates(EndpointReference target) =>
+        string.Equals(ResourceUri.Trim(), target.ResourceUri.Trim(), StringComparison.Ordinal) && Selectors.IsSatisfiedBy(target.Selectors);
+
     /// <summary>This reference as the children of an element named <paramref name="name"/> (a property or argument).</summary>
     public WsManElement ToElement(string name, string ns) => new(name, ns, null, Parts());
 

@@ -34,16 +34,36 @@ public sealed class SelectorSet : IReadOnlyList<Selector>
         return null;
     }
 
+    /// <summary>The reference of an EPR-valued selector (association keys), or null.</summary>
+    public EndpointReference? Reference(string name)
+    {
+        foreach (var selector in _selectors)
+        {
+            if (string.Equals(selector.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return selector.Reference;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// True when every selector given here names a key of <paramref name="instanceKeys"/> with the same value:
-    /// real clients send partial selector sets (amtctrl sends only Name), and AMT accepts them.
+    /// real clients send partial selector sets (amtctrl sends only Name), and AMT accepts them. An EPR-valued
+    /// selector (an association's ManagedElement or SettingData) must designate the key's reference.
     /// </summary>
     public bool IsSatisfiedBy(SelectorSet instanceKeys)
     {
         foreach (var selector in _selectors)
         {
-            if (selector.Reference is not null)
+            if (selector.Reference is { } wanted)
             {
+                if (instanceKeys.Reference(selector.Name) is not { } held || !wanted.Designates(held))
+                {
+                    return false;
+                }
+
                 continue;
             }
 

@@ -65,6 +65,15 @@ public sealed record NetworkSettings
     public int? VlanTag { get; init; }
 
     public bool? Ipv6Enabled { get; init; }
+
+    /// <summary>The manual IPv6 address of the wired interface; "::" for none, null where not offered (before AMT 6, EOI).</summary>
+    public IPAddress? Ipv6Address { get; init; }
+
+    public IPAddress? Ipv6Router { get; init; }
+
+    public IPAddress? Ipv6PrimaryDns { get; init; }
+
+    public IPAddress? Ipv6SecondaryDns { get; init; }
 }
 
 /// <summary>A change to the network settings; only the values that are set are changed.</summary>
@@ -106,6 +115,15 @@ public sealed record NetworkChange
 
     public bool? Ipv6Enabled { get; init; }
 
+    /// <summary>A manual IPv6 address for the wired interface (AMT 6+ over WS-Man); "::" removes it.</summary>
+    public IPAddress? Ipv6Address { get; init; }
+
+    public IPAddress? Ipv6Router { get; init; }
+
+    public IPAddress? Ipv6PrimaryDns { get; init; }
+
+    public IPAddress? Ipv6SecondaryDns { get; init; }
+
     /// <summary>802.1Q tag 1–4094, or 0 to turn VLAN tagging off.</summary>
     public int? VlanTag { get; init; }
 
@@ -119,7 +137,9 @@ public sealed record NetworkChange
     public bool ChangesGeneral =>
         HostName is not null || DomainName is not null || SharedFqdn is not null || DynamicDns is not null || PingResponse is not null || RmcpPingResponse is not null;
 
-    public bool IsEmpty => !ChangesInterface && !ChangesGeneral && Ipv6Enabled is null && VlanTag is null;
+    public bool ChangesIpv6Addresses => Ipv6Address is not null || Ipv6Router is not null || Ipv6PrimaryDns is not null || Ipv6SecondaryDns is not null;
+
+    public bool IsEmpty => !ChangesInterface && !ChangesGeneral && Ipv6Enabled is null && !ChangesIpv6Addresses && VlanTag is null;
 }
 
 /// <summary>What a network change did, and where the device answers afterwards.</summary>

@@ -35,6 +35,10 @@ public static class NetworkChangeRules
 
         CheckDns("DNS 1", change.PrimaryDns);
         CheckDns("DNS 2", change.SecondaryDns);
+        CheckIpv6("IPv6 address", change.Ipv6Address, linkLocalAllowed: false);
+        CheckIpv6("IPv6 router", change.Ipv6Router, linkLocalAllowed: true);
+        CheckIpv6("IPv6 DNS 1", change.Ipv6PrimaryDns, linkLocalAllowed: false);
+        CheckIpv6("IPv6 DNS 2", change.Ipv6SecondaryDns, linkLocalAllowed: false);
         if (change.LinkPolicy is { } policy)
         {
             var needed = hostIsOn ? LinkPolicy.S0Ac : LinkPolicy.SxAc;
@@ -127,6 +131,14 @@ public static class NetworkChangeRules
         if (address is not null && !address.Equals(None) && !IsUnicast(address))
         {
             Fail($"{what} {address} is not a unicast address");
+        }
+    }
+
+    private static void CheckIpv6(string what, IPAddress? address, bool linkLocalAllowed)
+    {
+        if (address is not null && Ipv6.Problem(address, linkLocalAllowed) is { } problem)
+        {
+            Fail($"{what} {address} {problem}");
         }
     }
 

@@ -58,6 +58,10 @@ internal sealed class NetSetCommand : DeviceCommand
     private static readonly Option<Toggle?> RmcpPing = Switch("--rmcp-ping", "answering RMCP (ASF) presence pings");
     private static readonly Option<Toggle?> IpSync = Switch("--ip-sync", "following the host OS's static address (AMT 7+)");
     private static readonly Option<Toggle?> Ipv6 = Switch("--ipv6", "IPv6 on the wired interface (AMT 6+)");
+    private static readonly Option<IPAddress?> Ipv6Address = Ipv6AddressOption.Create("--ipv6-address", "Manual IPv6 address of the wired interface (AMT 6+)");
+    private static readonly Option<IPAddress?> Ipv6Router = Ipv6AddressOption.Create("--ipv6-router", "IPv6 default router");
+    private static readonly Option<IPAddress?> Ipv6Dns1 = Ipv6AddressOption.Create("--ipv6-dns1", "Primary IPv6 DNS server");
+    private static readonly Option<IPAddress?> Ipv6Dns2 = Ipv6AddressOption.Create("--ipv6-dns2", "Secondary IPv6 DNS server");
 
     private static readonly Option<int?> Vlan = new("--vlan")
     {
@@ -87,7 +91,7 @@ internal sealed class NetSetCommand : DeviceCommand
     };
 
     /// <summary>The options that change something; --force and the connection and output options do not.</summary>
-    private static readonly Option[] Settings = [Dhcp, Ip, Mask, Gateway, Dns1, Dns2, Mac, AddressMode, Link, HostName, Domain, SharedFqdn, Ddns, Ping, RmcpPing, IpSync, Ipv6, Vlan];
+    private static readonly Option[] Settings = [Dhcp, Ip, Mask, Gateway, Dns1, Dns2, Mac, AddressMode, Link, HostName, Domain, SharedFqdn, Ddns, Ping, RmcpPing, IpSync, Ipv6, Ipv6Address, Ipv6Router, Ipv6Dns1, Ipv6Dns2, Vlan];
 
     public NetSetCommand()
         : base("set", "Change AMT's network settings; only the options given change", NetCommand.Host)
@@ -130,6 +134,10 @@ internal sealed class NetSetCommand : DeviceCommand
             RmcpPingResponse = context.Value(RmcpPing).AsBoolean(),
             IpSync = context.Value(IpSync).AsBoolean(),
             Ipv6Enabled = context.Value(Ipv6).AsBoolean(),
+            Ipv6Address = context.Value(Ipv6Address),
+            Ipv6Router = context.Value(Ipv6Router),
+            Ipv6PrimaryDns = context.Value(Ipv6Dns1),
+            Ipv6SecondaryDns = context.Value(Ipv6Dns2),
             VlanTag = context.Value(Vlan),
             Force = context.Value(Force),
         };

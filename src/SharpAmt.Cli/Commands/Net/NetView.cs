@@ -27,6 +27,10 @@ internal sealed record NetView(
     bool? IpSync,
     int? VlanTag,
     bool? Ipv6,
+    string? Ipv6Address,
+    string? Ipv6Router,
+    string? Ipv6PrimaryDns,
+    string? Ipv6SecondaryDns,
     string? MovedTo = null)
 {
     public static NetView From(string endpoint, NetworkSettings settings, string? movedTo = null) => new(
@@ -52,6 +56,10 @@ internal sealed record NetView(
         settings.IpSync,
         settings.VlanTag,
         settings.Ipv6Enabled,
+        settings.Ipv6Address?.ToString(),
+        settings.Ipv6Router?.ToString(),
+        settings.Ipv6PrimaryDns?.ToString(),
+        settings.Ipv6SecondaryDns?.ToString(),
         movedTo);
 
     public static void Show(CommandContext context, NetView view) =>
@@ -73,6 +81,10 @@ internal sealed record NetView(
             .Row("IP sync", Offered(view.IpSync))
             .Row("VLAN", view.VlanTag is { } tag ? (tag == 0 ? "off" : tag.ToString(System.Globalization.CultureInfo.InvariantCulture)) : "not offered")
             .Row("IPv6", Offered(view.Ipv6))
+            .Row("IPv6 address", Ipv6AddressOption.Show(view.Ipv6Address))
+            .Row("IPv6 router", Ipv6AddressOption.Show(view.Ipv6Router))
+            .Row("IPv6 DNS 1", Ipv6AddressOption.Show(view.Ipv6PrimaryDns))
+            .Row("IPv6 DNS 2", Ipv6AddressOption.Show(view.Ipv6SecondaryDns))
             .Row("Ping response", Offered(view.PingResponse))
             .Row("RMCP ping response", Offered(view.RmcpPingResponse)))));
 
