@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using SharpAmt.Simulator.Firmware;
-using SharpAmt.Simulator.Host;
 using SharpAmt.Transport.Http.Client;
 using SharpAmt.WsMan;
 using SharpAmt.WsMan.Amt;
@@ -111,7 +110,7 @@ public sealed class ElementSettingDataTests
     public async Task A_put_by_the_two_references_turns_ipv6_on_and_off(string firmware)
     {
         await using var device = await StartAsync(FirmwareProfiles.Find(firmware)!);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await GetAsync(client, Ipv6Keys);
 
@@ -138,7 +137,7 @@ public sealed class ElementSettingDataTests
     public async Task Any_is_current_but_1_or_2_is_refused_and_changes_nothing(string? value)
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await GetAsync(client, Ipv6Keys);
         var requested = value is null ? current.Without("IsCurrent") : current.With("IsCurrent", value);
@@ -155,7 +154,7 @@ public sealed class ElementSettingDataTests
     public async Task The_port_settings_stay_current()
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await GetAsync(client, PortSettingsKeys);
 
@@ -239,28 +238,6 @@ public sealed class ElementSettingDataTests
         var body = WsManRequestWriter.Write(request with { MessageId = "uuid:" + Guid.NewGuid().ToString("D").ToUpperInvariant() });
         var reply = await client.Http.SendAsync("POST", "/wsman", SoapContentType, body, RequestSafety.ChangesState, TestContext.Current.CancellationToken);
         return (reply.StatusCode, Encoding.UTF8.GetString(reply.Body.Span), WsManResponseReader.Read(reply.Body));
-    }
-
-    private static Func<IReadOnlyList<string>> Record(SimulatedDevice device)
-    {
-        var events = new List<string>();
-        device.Changed += (_, change) =>
-        {
-            if (change.Kind == HostEventKind.Settings)
-            {
-                lock (events)
-                {
-                    events.Add(change.Text);
-                }
-            }
-        };
-        return () =>
-        {
-            lock (events)
-            {
-                return [.. events];
-            }
-        };
     }
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile firmware)

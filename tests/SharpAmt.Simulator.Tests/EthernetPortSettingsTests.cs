@@ -145,7 +145,7 @@ public sealed class EthernetPortSettingsTests
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await client.GetAsync(AmtClassNames.EthernetPortSettings, WiredSelector, TestContext.Current.CancellationToken);
         var state = StateOf(device);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
 
         // A valid change rides along; it must not be applied either.
         var (status, text, reply) = await SendAsync(client, Put(current.With("PrimaryDNS", "192.0.2.53").With(property, value)));
@@ -163,7 +163,7 @@ public sealed class EthernetPortSettingsTests
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await client.GetAsync(AmtClassNames.EthernetPortSettings, WiredSelector, TestContext.Current.CancellationToken);
         var state = StateOf(device);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
 
         var (status, _, reply) = await SendAsync(client, Put(current.With("DHCPEnabled", false).With("SubnetMask", "255.255.255.0").With("DefaultGateway", "127.0.82.254")));
 
@@ -247,7 +247,7 @@ public sealed class EthernetPortSettingsTests
     public async Task An_address_the_simulator_cannot_serve_is_recorded_and_the_device_stays(string address)
     {
         await using var device = await StartAsync();
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
         var cancellation = TestContext.Current.CancellationToken;
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await client.GetAsync(AmtClassNames.EthernetPortSettings, WiredSelector, cancellation);
@@ -271,7 +271,7 @@ public sealed class EthernetPortSettingsTests
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await client.GetAsync(AmtClassNames.GeneralSettings, cancellationToken: TestContext.Current.CancellationToken);
         var state = StateOf(device);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
 
         var (status, _, reply) = await SendAsync(client, new WsManRequest(WsManActions.Put, current.Namespace)
         {
@@ -398,28 +398,6 @@ public sealed class EthernetPortSettingsTests
             return $"{wired.DhcpEnabled} {wired.StaticAddress} {wired.SubnetMask} {wired.DefaultGateway} {wired.PrimaryDns} {wired.SecondaryDns} {wired.SharedStaticIp} "
                 + $"{wired.LinkPolicy} {wired.IpSyncEnabled} | {general.HostName} {general.DomainName} {general.PingResponseEnabled} {general.SharedFqdn} {general.DynamicDnsUpdateEnabled} | {device.Address}";
         }
-    }
-
-    private static Func<IReadOnlyList<string>> Record(SimulatedDevice device)
-    {
-        var events = new List<string>();
-        device.Changed += (_, change) =>
-        {
-            if (change.Kind == HostEventKind.Settings)
-            {
-                lock (events)
-                {
-                    events.Add(change.Text);
-                }
-            }
-        };
-        return () =>
-        {
-            lock (events)
-            {
-                return [.. events];
-            }
-        };
     }
 
     private static Task WhenMovedAsync(SimulatedDevice device, IPAddress target)

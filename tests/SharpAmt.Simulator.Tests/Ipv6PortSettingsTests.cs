@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using SharpAmt.Simulator.Firmware;
-using SharpAmt.Simulator.Host;
 using SharpAmt.Transport.Http.Client;
 using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Client;
@@ -27,7 +26,7 @@ public sealed class Ipv6PortSettingsTests
     public async Task A_put_sets_the_manual_addresses_and_double_colon_clears_them(string firmware)
     {
         await using var device = await StartAsync(FirmwareProfiles.Find(firmware)!);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var cancellation = TestContext.Current.CancellationToken;
         var current = await client.GetAsync(AmtClassNames.Ipv6PortSettings, Wired, cancellation);
@@ -58,7 +57,7 @@ public sealed class Ipv6PortSettingsTests
     public async Task A_value_that_is_not_an_ipv6_address_is_refused_and_changes_nothing(string name, string value)
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
-        var events = Record(device);
+        var events = SettingsEvents.Record(device);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await client.GetAsync(AmtClassNames.Ipv6PortSettings, Wired, TestContext.Current.CancellationToken);
 
@@ -82,28 +81,6 @@ public sealed class Ipv6PortSettingsTests
         var body = WsManRequestWriter.Write(request with { MessageId = "uuid:" + Guid.NewGuid().ToString("D").ToUpperInvariant() });
         var reply = await client.Http.SendAsync("POST", "/wsman", SoapContentType, body, RequestSafety.ChangesState, TestContext.Current.CancellationToken);
         return (reply.StatusCode, Encoding.UTF8.GetString(reply.Body.Span), WsManResponseReader.Read(reply.Body));
-    }
-
-    private static Func<IReadOnlyList<string>> Record(SimulatedDevice device)
-    {
-        var events = new List<string>();
-        device.Changed += (_, change) =>
-        {
-            if (change.Kind == HostEventKind.Settings)
-            {
-                lock (events)
-                {
-                    events.Add(change.Text);
-                }
-            }
-        };
-        return () =>
-        {
-            lock (events)
-            {
-                return [.. events];
-            }
-        };
     }
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile firmware)
