@@ -85,6 +85,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     public Ipv6State Ipv6 { get; } = new();
 
+    /// <summary>The host's serial port, redirected by SOL.</summary>
+    public HostSerialPort SerialPort { get; } = new();
+
     public DeviceAccounts Accounts { get; }
 
     public FaultInjection Faults { get; }
