@@ -6,6 +6,7 @@ using SharpAmt.Simulator.Eoi;
 using SharpAmt.Simulator.Faults;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
+using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.Simulator.Http;
 using SharpAmt.Transport.Digest;
 using SharpAmt.Transport.Http.Device;
@@ -56,6 +57,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Dispatcher = new WsManDispatcher(new SimulatedWsManService(this, Classes));
         Eoi = new EoiDispatcher(new SimulatedEoiService(this));
         Certificates = new DeviceCertificates(options);
+        Console = new HostConsole(Host, SerialPort, new HostFacts(() => General.HostName is { Length: > 0 } name ? name : "debian", Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time);
     }
 
     public event Action<SimulatedDevice, HostEvent>? Changed;
@@ -87,6 +89,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     /// <summary>The host's serial port, redirected by SOL.</summary>
     public HostSerialPort SerialPort { get; } = new();
+
+    /// <summary>What the host writes to <see cref="SerialPort"/> as it boots and runs, and how it answers keys.</summary>
+    public HostConsole Console { get; }
 
     public DeviceAccounts Accounts { get; }
 

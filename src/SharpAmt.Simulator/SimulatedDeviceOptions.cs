@@ -1,5 +1,6 @@
 using System.Net;
 using SharpAmt.Simulator.Firmware;
+using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.WsMan.Amt;
 
 namespace SharpAmt.Simulator;
@@ -31,6 +32,9 @@ public sealed record SimulatedDeviceOptions
 
     /// <summary>Whether the host OS runs the agent that graceful off/reset, sleep and hibernate need.</summary>
     public bool OsAgentPresent { get; init; } = true;
+
+    /// <summary>The host's serial console: pacing, BIOS redirection always on, a getty on ttyS1.</summary>
+    public HostConsoleOptions Console { get; init; } = HostConsoleOptions.Default;
 
     public int HttpPort { get; init; } = 16992;
 

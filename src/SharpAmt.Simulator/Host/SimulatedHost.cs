@@ -107,16 +107,46 @@ public sealed class SimulatedHost
 
             var target = (CimPowerState)requested;
             Raise(HostEventKind.Power, $"power change {Describe(target)} requested");
-            if (TransitionDelay <= TimeSpan.Zero)
-            {
-                Apply(target);
-                return 0;
-            }
-
-            _transitionPending = true;
-            _transition = CompleteLaterAsync(target);
+            Begin(target);
             return 0;
         }
+    }
+
+    /// <summary>
+    /// The host itself restarts or switches off: its OS runs reboot or poweroff, or BIOS setup saves and resets.
+    /// This is not an AMT request, so no redirection session blocks it; it only waits for a pending change.
+    /// Returns false when the host is not running or a change is already under way.
+    /// </summary>
+    public bool RequestFromHost(CimPowerState target)
+    {
+        if (target is not (CimPowerState.Reset or CimPowerState.Off))
+        {
+            throw new ArgumentOutOfRangeException(nameof(target), target, "the host can only reset or switch itself off");
+        }
+
+        lock (_sync)
+        {
+            if (_transitionPending || PowerState != CimPowerState.On)
+            {
+                return false;
+            }
+
+            Raise(HostEventKind.Power, target == CimPowerState.Reset ? "the host restarts itself" : "the host switches itself off");
+            Begin(target);
+            return true;
+        }
+    }
+
+    private void Begin(CimPowerState target)
+    {
+        if (TransitionDelay <= TimeSpan.Zero)
+        {
+            Apply(target);
+            return;
+        }
+
+        _transitionPending = true;
+        _transition = CompleteLaterAsync(target);
     }
 
     /// <summary>
