@@ -86,13 +86,14 @@ internal sealed class GrubMenu
 
     private GrubChoice Open()
     {
-        if (Entries[_selected].Choice is GrubChoice.None)
+        if (Entries[_selected].Choice is not GrubChoice.None)
         {
-            _advanced = true;
-            _selected = 0;
+            return Entries[_selected].Choice;
         }
 
-        return Entries[_selected].Choice;
+        _advanced = true;
+        _selected = 0;
+        return GrubChoice.None;
     }
 
     public string Render(int? secondsLeft)
@@ -101,8 +102,8 @@ internal sealed class GrubMenu
         screen.Append(Ansi.Clear).Append(Ansi.Crlf);
         screen.Append("                             GNU GRUB  version 2.06-13+deb12u1").Append(Ansi.Crlf).Append(Ansi.Crlf);
         screen.Append(" +").Append('-', BoxWidth).Append('+').Append(Ansi.Crlf);
-        var lines = _editing ? EditLines() : Entries.Select(entry => entry.Title).ToList();
-        for (var row = 0; row < 12; row++)
+        var lines = _editing ? Wrap(EditLines()) : Entries.Select(entry => entry.Title).ToList();
+        for (var row = 0; row < Math.Max(12, lines.Count); row++)
         {
             var text = row < lines.Count ? lines[row] : "";
             var marked = !_editing && row == _selected;
@@ -134,6 +135,26 @@ internal sealed class GrubMenu
     /// <summary>The countdown line, redrawn in place each second.</summary>
     public static string Countdown(int seconds) =>
         Ansi.ClearLine + string.Create(System.Globalization.CultureInfo.InvariantCulture, $"   The highlighted entry will be executed automatically in {seconds}s. ");
+
+    /// <summary>The editor shows a line too long for the box on several rows, each but the last ending in '\'.</summary>
+    private static List<string> Wrap(List<string> lines)
+    {
+        const int room = BoxWidth - 2;
+        var rows = new List<string>();
+        foreach (var line in lines)
+        {
+            var rest = line;
+            while (rest.Length > room)
+            {
+                rows.Add(rest[..room] + "\\");
+                rest = rest[room..];
+            }
+
+            rows.Add(rest);
+        }
+
+        return rows;
+    }
 
     private List<string> EditLines()
     {
