@@ -133,6 +133,18 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Sim_binds_the_host_console_options()
+    {
+        var defaults = Parse("sim");
+        var parse = Parse("sim", "--no-serial-getty", "--console-pace", "0");
+
+        Assert.False(defaults.GetValue(SimOptions.NoSerialGetty));
+        Assert.Equal(12, defaults.GetValue(SimOptions.ConsolePace));
+        Assert.True(parse.GetValue(SimOptions.NoSerialGetty));
+        Assert.Equal(0, parse.GetValue(SimOptions.ConsolePace));
+    }
+
+    [Fact]
     public void Sim_takes_the_eoi_generations_by_short_or_full_version()
     {
         var parse = Parse("sim", "--firmware", "2.6,3.2,5.2.70,8.1.71");
@@ -171,6 +183,7 @@ public sealed class ParserTests
     [InlineData("--count must be between 1 and 10000", "sim", "--count", "10001")]
     [InlineData("unknown firmware '9'", "sim", "--firmware", "12,9")]
     [InlineData("--password takes no value", "sim", "--password", "hunter2")]
+    [InlineData("--console-pace must be between 0 and 10000 milliseconds, not -1", "sim", "--console-pace", "-1")]
     [InlineData("amt needs a command: info, power, features, consent, net, wsman, sim, demo, password")]
     [InlineData("amt consent needs a command", "consent", "h")]
     [InlineData("amt info needs HOST", "info")]

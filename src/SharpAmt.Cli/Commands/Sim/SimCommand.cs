@@ -2,6 +2,7 @@ using SharpAmt.Cli.Configuration;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Simulator;
 using SharpAmt.Simulator.Fleet;
+using SharpAmt.Simulator.Host.SerialConsole;
 
 namespace SharpAmt.Cli.Commands.Sim;
 
@@ -20,6 +21,8 @@ internal sealed class SimCommand : AmtCommand
         Options.Add(SimOptions.Mode);
         Options.Add(SimOptions.Faults);
         Options.Add(SimOptions.CertificateDirectory);
+        Options.Add(SimOptions.NoSerialGetty);
+        Options.Add(SimOptions.ConsolePace);
         Options.Add(SimOptions.Quiet);
         Validators.Add(SimOptions.RequireFleetFits);
     }
@@ -41,6 +44,11 @@ internal sealed class SimCommand : AmtCommand
                 ControlMode = context.Value(SimOptions.Mode) ?? SharpAmt.Simulator.ControlMode.Admin,
                 PowerTransitionDelay = TimeSpan.FromMilliseconds(context.Value(SimOptions.PowerDelay)),
                 CertificateDirectory = context.Value(SimOptions.CertificateDirectory) ?? CliPaths.SimulatorCertificates(context.Environment),
+                Console = HostConsoleOptions.Default with
+                {
+                    SerialGetty = !context.Value(SimOptions.NoSerialGetty),
+                    LinePace = TimeSpan.FromMilliseconds(context.Value(SimOptions.ConsolePace)),
+                },
             },
         };
 

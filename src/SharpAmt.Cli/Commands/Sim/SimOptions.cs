@@ -5,6 +5,7 @@ using System.Net;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Fleet;
+using SharpAmt.Simulator.Host.SerialConsole;
 using SimulatedControlMode = SharpAmt.Simulator.ControlMode;
 
 namespace SharpAmt.Cli.Commands.Sim;
@@ -67,6 +68,13 @@ internal static class SimOptions
         HelpName = "DIR",
     };
 
+    public static readonly Option<bool> NoSerialGetty = new("--no-serial-getty")
+    {
+        Description = "The simulated OS runs no login on its serial port: SOL shows the boot, then nothing",
+    };
+
+    public static readonly Option<int> ConsolePace = CreateConsolePace();
+
     public static readonly Option<bool> Quiet = new("--quiet", "-q")
     {
         Description = "Print only the ready lines, not device events",
@@ -103,6 +111,24 @@ internal static class SimOptions
             if (result.GetValueOrDefault<int>() is var delay and (< 0 or > 600_000))
             {
                 result.AddError($"--power-delay must be between 0 and 600000 milliseconds, not {delay}");
+            }
+        });
+        return option;
+    }
+
+    private static Option<int> CreateConsolePace()
+    {
+        var option = new Option<int>("--console-pace")
+        {
+            Description = "Milliseconds between the lines a simulated host writes to its serial console as it boots",
+            HelpName = "MS",
+            DefaultValueFactory = _ => (int)HostConsoleOptions.Default.LinePace.TotalMilliseconds,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var pace and (< 0 or > 10_000))
+            {
+                result.AddError($"--console-pace must be between 0 and 10000 milliseconds, not {pace}");
             }
         });
         return option;
