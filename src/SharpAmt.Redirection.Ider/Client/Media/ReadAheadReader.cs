@@ -48,6 +48,7 @@ internal sealed class ReadAheadReader : IAsyncDisposable
     public async ValueTask ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
+        cancellationToken.ThrowIfCancellationRequested();
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         if (offset + destination.Length > length)
         {
