@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using SharpAmt.Redirection.Ider.Wire.Messages;
 
 namespace SharpAmt.Redirection.Ider.Client;
@@ -44,6 +45,7 @@ public sealed class IderCommandResponder
     /// Executes <paramref name="command"/> and sends its answer through <paramref name="sink"/>. Returns false when a
     /// device reset cut the data short (then nothing more is owed for this command).
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<bool> RespondAsync(IderCommandWritten command, IIderFrameSink sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sink);

@@ -13,7 +13,7 @@ public sealed record AtapiHostReport
     /// <summary>Bytes of the sequential whole-image pass.</summary>
     public long BytesRead { get; init; }
 
-    /// <summary>SHA-256 of the whole image as read, lower-case hex.</summary>
+    /// <summary>SHA-256 of the whole image as read, lower-case hex (empty when not computed).</summary>
     public required string Sha256 { get; init; }
 
     /// <summary>LBA of the El Torito boot catalog, when the CD has a boot record.</summary>

@@ -167,11 +167,15 @@ public sealed class SimulatedAtapiHost
             var count = (int)Math.Min(perRead, sectors - lba);
             var length = count * sectorSize;
             await ReadSectorsAsync(lba, count, sectorSize, buffer, cancellationToken).ConfigureAwait(false);
-            hash.AppendData(buffer, 0, length);
+            if (options.ComputeHash)
+            {
+                hash.AppendData(buffer, 0, length);
+            }
+
             bytes += length;
         }
 
-        return (bytes, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        return (bytes, options.ComputeHash ? Convert.ToHexStringLower(hash.GetHashAndReset()) : "");
     }
 
     private async Task ReadSectorsAsync(long lba, int count, int sectorSize, Memory<byte> destination, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ public sealed record SimulatedAtapiHostOptions
     /// <summary>TEST UNIT READY attempts before the drive counts as never ready (unit attentions are retried).</summary>
     public int ReadyAttempts { get; init; } = 8;
 
+    /// <summary>Whether the whole-image pass computes its SHA-256 (off only to measure the transfer alone).</summary>
+    public bool ComputeHash { get; init; } = true;
+
     /// <summary>Volume descriptors read at most before the set must have ended.</summary>
     public int MaxVolumeDescriptors { get; init; } = 32;
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.Win32.SafeHandles;
@@ -45,6 +46,7 @@ internal sealed class ReadAheadReader : IAsyncDisposable
     /// <summary>Restarts of the background reader so far: one per non-sequential jump.</summary>
     public int Restarts { get; private set; }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ReadAsync(long offset, Memory<byte> destination, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
@@ -86,6 +88,7 @@ internal sealed class ReadAheadReader : IAsyncDisposable
         }
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask NextBlockAsync(CancellationToken cancellationToken)
     {
         if (current >= 0)
