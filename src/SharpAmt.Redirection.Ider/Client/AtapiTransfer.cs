@@ -39,7 +39,7 @@ public sealed class AtapiTransfer
     public int MaxChunkSize { get; internal set; }
 
     /// <summary>The size of the next chunk.</summary>
-    public int NextChunkLength => (int)Math.Min(Remaining, MaxChunkSize);
+    public int NextChunkLength => (int)Math.Clamp(Remaining, 0, MaxChunkSize);
 
     /// <summary>A device reset ended the transfer before all its data went out; nothing more is sent for it.</summary>
     public bool IsAborted { get; private set; }
@@ -116,7 +116,8 @@ public sealed class AtapiTransfer
             disk.RecordServed(mediumOffset + position + count, count);
         }
 
-        Remaining -= count;
+        // A reset racing this chunk has already zeroed Remaining; never count below it.
+        Remaining = Math.Max(0, Remaining - count);
         return count;
     }
 }

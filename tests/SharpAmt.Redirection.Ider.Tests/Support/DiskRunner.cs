@@ -33,8 +33,13 @@ internal static class DiskRunner
         var transfer = await disk.ExecuteAsync(cdb);
         var data = new byte[transfer.DataLength];
         var done = 0;
-        while (transfer.Remaining > 0)
+        for (var turn = 0; transfer.Remaining > 0; turn++)
         {
+            if (turn > data.Length)
+            {
+                throw new InvalidOperationException("the transfer made no progress");
+            }
+
             var chunk = transfer.NextChunkLength;
             if (chunk > disk.MaxChunkSize)
             {
