@@ -67,6 +67,33 @@ public sealed class IderFramingTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Any_mutated_byte_gives_a_value_need_more_or_a_typed_rejection(string name, byte[] message)
+    {
+        byte[] values = [0x00, 0x01, 0x03, 0x41, 0x48, 0x54, 0x7F, 0xFF];
+        for (var index = 0; index < message.Length; index++)
+        {
+            foreach (var value in values)
+            {
+                var mutated = (byte[])message.Clone();
+                mutated[index] = value;
+                try
+                {
+                    TryDecode(mutated, out _, out _);
+                }
+                catch (IderProtocolException)
+                {
+                    // A typed rejection is an acceptable outcome.
+                }
+                catch (Exception e)
+                {
+                    Assert.Fail($"{name}: byte {index} = 0x{value:X2} threw {e.GetType().Name}: {e.Message}");
+                }
+            }
+        }
+    }
+
     [Fact]
     public void Two_messages_back_to_back_are_cut_apart()
     {
