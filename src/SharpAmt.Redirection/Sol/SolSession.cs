@@ -156,8 +156,8 @@ public sealed class SolSession : IAsyncDisposable
 
         _closing = true;
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _session.DisposeAsync().ConfigureAwait(false);
         await Task.WhenAll(_pump, _heartbeat).ConfigureAwait(false);
+        await _session.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 

@@ -58,7 +58,7 @@ public sealed class RedirectionChannel : IAsyncDisposable
             {
                 result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (IsTransportFailure(exception))
+            catch (Exception exception) when (IsTransportFailure(exception) || exception is InvalidOperationException && _disposed != 0)
             {
                 throw Broken(exception);
             }
