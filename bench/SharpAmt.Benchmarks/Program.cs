@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "fleet-start" => await FleetStartBenchmark.RunAsync(args[1..]),
     "eoi-rate" => await EoiRateBenchmark.RunAsync(args[1..]),
     "relay-latency" => await RelayLatencyBenchmark.RunAsync(args[1..]),
+    "sol-latency" => await SolLatencyBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -16,5 +17,6 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks fleet-start --amt PATH/amt.dll [--count N] [--first-address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks eoi-rate --amt PATH/amt.dll [--seconds N] [--address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks relay-latency [--seconds N] [--amt PATH/amt.dll]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A]");
     return 2;
 }

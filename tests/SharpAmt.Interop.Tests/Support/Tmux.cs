@@ -14,10 +14,15 @@ internal sealed class Tmux : IAsyncDisposable
 
     private static readonly TimeSpan CommandLimit = TimeSpan.FromSeconds(10);
     private readonly string _socket;
+    private readonly string _configuration;
 
     private Tmux(string socket)
     {
         _socket = socket;
+        // remain-on-exit must hold from the server's start: a program that exits at once (a refused login)
+        // would otherwise take the session and the server with it before the test can look.
+        _configuration = System.IO.Path.Combine(System.IO.Path.GetTempPath(), socket + ".conf");
+        File.WriteAllText(_configuration, "set-option -g remain-on-exit on\n");
     }
 
     public const string Session = "main";
@@ -35,9 +40,16 @@ internal sealed class Tmux : IAsyncDisposable
         }
 
         arguments.AddRange(command);
-        await tmux.RunAsync(arguments, cancellationToken);
-        // Keep the pane after the program exits, so its last words stay readable.
-        await tmux.RunAsync(["set-option", "-t", Session, "remain-on-exit", "on"], cancellationToken);
+        try
+        {
+            await tmux.RunAsync(arguments, cancellationToken);
+        }
+        catch
+        {
+            await tmux.DisposeAsync();
+            throw;
+        }
+
         return tmux;
     }
 
@@ -80,6 +92,8 @@ internal sealed class Tmux : IAsyncDisposable
         };
         start.ArgumentList.Add("-L");
         start.ArgumentList.Add(_socket);
+        start.ArgumentList.Add("-f");
+        start.ArgumentList.Add(_configuration);
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -113,5 +127,7 @@ internal sealed class Tmux : IAsyncDisposable
         {
             // The server already ended with its last session.
         }
+
+        File.Delete(_configuration);
     }
 }
