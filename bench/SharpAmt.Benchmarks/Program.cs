@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "eoi-rate" => await EoiRateBenchmark.RunAsync(args[1..]),
     "relay-latency" => await RelayLatencyBenchmark.RunAsync(args[1..]),
     "ider-throughput" => await IderThroughputBenchmark.RunAsync(args[1..]),
+    "sol-latency" => await SolLatencyBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,5 +19,6 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks eoi-rate --amt PATH/amt.dll [--seconds N] [--address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks relay-latency [--seconds N] [--amt PATH/amt.dll]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks ider-throughput [--mib N] [--chunk BYTES] [--read-size BYTES] [--image PATH]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A]");
     return 2;
 }

@@ -21,10 +21,16 @@ internal sealed class SimulatorProcess : IDisposable
     public TimeSpan Ready { get; }
 
     /// <param name="firmware">The devices' firmware (<c>--firmware</c>); null keeps amt sim's default.</param>
-    public static async Task<SimulatorProcess> StartAsync(string amt, IPAddress first, int count = 1, string? firmware = null)
+    /// <param name="extra">More <c>amt sim</c> arguments, such as the hidden <c>--serial-echo</c>.</param>
+    public static async Task<SimulatorProcess> StartAsync(string amt, IPAddress first, int count = 1, string? firmware = null, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { amt, "sim", "--count", count.ToString(CultureInfo.InvariantCulture), "--first-address", first.ToString(), "--power-delay", "0", "--quiet" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in extra)
         {
             start.ArgumentList.Add(argument);
         }

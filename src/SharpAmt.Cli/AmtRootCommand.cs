@@ -6,6 +6,7 @@ using SharpAmt.Cli.Commands.Info;
 using SharpAmt.Cli.Commands.Password;
 using SharpAmt.Cli.Commands.Power;
 using SharpAmt.Cli.Commands.Sim;
+using SharpAmt.Cli.Commands.Sol;
 using SharpAmt.Cli.Commands.WsMan;
 
 namespace SharpAmt.Cli;
@@ -25,6 +26,7 @@ internal static class AmtRootCommand
             new ConsentCommand(),
             new Commands.Net.NetCommand(),
             new WsManCommand(),
+            new SolCommand(),
             new SimCommand(),
             new DemoCommand(),
             new PasswordCommand(),

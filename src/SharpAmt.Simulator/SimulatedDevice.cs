@@ -8,6 +8,7 @@ using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
 using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.Simulator.Http;
+using SharpAmt.Simulator.Redirection;
 using SharpAmt.Transport.Digest;
 using SharpAmt.Transport.Http.Device;
 using SharpAmt.WsMan.Amt;
@@ -17,7 +18,7 @@ namespace SharpAmt.Simulator;
 
 /// <summary>
 /// One simulated Intel AMT device on its own loopback address: the ME's web server on 16992 (unless the
-/// firmware is TLS-only) and 16993, and the state behind it.
+/// firmware is TLS-only) and 16993, the redirection ports 16994 (likewise) and 16995, and the state behind it.
 /// </summary>
 public sealed class SimulatedDevice : IAsyncDisposable
 {
@@ -28,6 +29,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
     private List<DeviceListener> _listeners = [];
     private IPAddress _address;
     private DeviceHttpApplication? _application;
+    private SharpAmt.Redirection.Device.RedirectionDeviceOptions? _redirectionOptions;
     private long _requests;
     private string _lastRequest = "";
 
@@ -118,7 +120,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     public System.Security.Cryptography.X509Certificates.X509Certificate2 TlsCertificate => Certificates.Certificate;
 
     /// <summary>The ports this device listens on.</summary>
-    public IReadOnlyList<int> Ports => Options.Firmware.TlsOnly ? [Options.TlsPort] : [Options.HttpPort, Options.TlsPort];
+    public IReadOnlyList<int> Ports => Options.Firmware.TlsOnly
+        ? [Options.TlsPort, Options.RedirectionTlsPort]
+        : [Options.HttpPort, Options.TlsPort, Options.RedirectionPort, Options.RedirectionTlsPort];
 
     /// <summary>Binds the device's ports; throws when an address or port is taken.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -127,6 +131,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         try
         {
             _application ??= new DeviceHttpApplication(this);
+            _redirectionOptions ??= SimulatedRedirection.Create(this);
             _listeners = Listen(Address);
         }
         finally
@@ -220,6 +225,18 @@ public sealed class SimulatedDevice : IAsyncDisposable
             }
 
             listeners.Add(DeviceListener.Start(this, address, Options.TlsPort, tls: true, application));
+            if (_redirectionOptions is { } redirection)
+            {
+                // Bound whatever ListenerEnabled says, so that switching it on needs no rebind; while it is off
+                // connections are reset, which is what a client of a closed port sees.
+                if (!Options.Firmware.TlsOnly)
+                {
+                    listeners.Add(StartRedirectionListener(address, Options.RedirectionPort, tls: false, redirection));
+                }
+
+                listeners.Add(StartRedirectionListener(address, Options.RedirectionTlsPort, tls: true, redirection));
+            }
+
             return listeners;
         }
         catch
@@ -232,6 +249,11 @@ public sealed class SimulatedDevice : IAsyncDisposable
             throw;
         }
     }
+
+    private DeviceListener StartRedirectionListener(IPAddress address, int port, bool tls, SharpAmt.Redirection.Device.RedirectionDeviceOptions redirection) =>
+        DeviceListener.Start(this, address, port, tls,
+            (stream, cancellation) => SharpAmt.Redirection.Device.RedirectionDeviceSession.ServeAsync(stream, $"{address}:{port}", redirection, cancellation),
+            () => Redirection.ListenerEnabled);
 
     public ValueTask DisposeAsync() => new(StopAsync());
 

@@ -40,6 +40,11 @@ public sealed record SimulatedDeviceOptions
 
     public int TlsPort { get; init; } = 16993;
 
+    /// <summary>The redirection port (SOL, IDE-R); not served by TLS-only firmware.</summary>
+    public int RedirectionPort { get; init; } = 16994;
+
+    public int RedirectionTlsPort { get; init; } = 16995;
+
     /// <summary>Where device certificates are kept between runs; null keeps them in memory.</summary>
     public string? CertificateDirectory { get; init; }
 

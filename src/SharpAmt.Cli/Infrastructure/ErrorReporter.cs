@@ -34,7 +34,8 @@ internal static class ErrorReporter
     /// </summary>
     private static string Hint(AmtException exception) =>
         exception is AmtConnectionException { Failure: ConnectionFailure.Refused } refused
-        && refused.Endpoint.EndsWith(":" + AmtConnectionOptions.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        && (refused.Endpoint.EndsWith(":" + AmtConnectionOptions.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            || refused.Endpoint.EndsWith(":" + Redirection.Session.RedirectionClientOptions.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))
             ? "; AMT 16.1 and later accept only TLS: try --tls"
             : "";
 

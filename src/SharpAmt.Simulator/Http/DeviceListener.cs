@@ -6,7 +6,10 @@ using SharpAmt.Transport.Http.Device;
 
 namespace SharpAmt.Simulator.Http;
 
-/// <summary>Accepts connections on one of a device's ports and serves each with the shared HTTP device loop.</summary>
+/// <summary>
+/// Accepts connections on one of a device's ports (HTTP on 16992/16993, redirection on 16994/16995) and serves
+/// each with the protocol's device loop, after the TLS handshake on TLS ports.
+/// </summary>
 internal sealed class DeviceListener : IAsyncDisposable
 {
     private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
@@ -14,20 +17,30 @@ internal sealed class DeviceListener : IAsyncDisposable
     private readonly SimulatedDevice _device;
     private readonly Socket _socket;
     private readonly bool _tls;
-    private readonly IHttpDeviceApplication _application;
+    private readonly Func<Stream, CancellationToken, Task> _serve;
+    private readonly Func<bool> _accepting;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _accepting;
+    private readonly Task _acceptLoop;
 
-    private DeviceListener(SimulatedDevice device, Socket socket, bool tls, IHttpDeviceApplication application)
+    private DeviceListener(SimulatedDevice device, Socket socket, bool tls, Func<Stream, CancellationToken, Task> serve, Func<bool> accepting)
     {
         _device = device;
         _socket = socket;
         _tls = tls;
-        _application = application;
-        _accepting = AcceptLoopAsync();
+        _serve = serve;
+        _accepting = accepting;
+        _acceptLoop = AcceptLoopAsync();
     }
 
-    public static DeviceListener Start(SimulatedDevice device, IPAddress address, int port, bool tls, IHttpDeviceApplication application)
+    public static DeviceListener Start(SimulatedDevice device, IPAddress address, int port, bool tls, IHttpDeviceApplication application) =>
+        Start(device, address, port, tls, (stream, cancellation) => HttpDeviceConnection.ServeAsync(stream, application, HttpDeviceOptions.Default, cancellation), static () => true);
+
+    /// <param name="serve">Runs one accepted connection to its end.</param>
+    /// <param name="accepting">
+    /// False while the port counts as closed (the redirection listener switched off in AMT_RedirectionService):
+    /// connections are then reset at once. The socket stays bound so that switching back needs no rebind.
+    /// </param>
+    public static DeviceListener Start(SimulatedDevice device, IPAddress address, int port, bool tls, Func<Stream, CancellationToken, Task> serve, Func<bool> accepting)
     {
         var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
@@ -42,7 +55,7 @@ internal sealed class DeviceListener : IAsyncDisposable
             throw new InvalidOperationException($"{address}:{port}: cannot listen ({exception.SocketErrorCode}); is another simulator or device using this address?", exception);
         }
 
-        return new DeviceListener(device, socket, tls, application);
+        return new DeviceListener(device, socket, tls, serve, accepting);
     }
 
     /// <summary>
@@ -84,7 +97,7 @@ internal sealed class DeviceListener : IAsyncDisposable
         Stop();
         try
         {
-            await _accepting.ConfigureAwait(false);
+            await _acceptLoop.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -111,7 +124,7 @@ internal sealed class DeviceListener : IAsyncDisposable
                 return;
             }
 
-            if (_device.Faults.TakeSleepingConnection())
+            if (!_accepting() || _device.Faults.TakeSleepingConnection())
             {
                 // A sleeping ME does not answer: reset the connection without reading anything.
                 client.LingerState = new LingerOption(true, 0);
@@ -145,7 +158,7 @@ internal sealed class DeviceListener : IAsyncDisposable
                     handshake.Token).ConfigureAwait(false);
             }
 
-            await HttpDeviceConnection.ServeAsync(stream, _application, HttpDeviceOptions.Default, _stopping.Token).ConfigureAwait(false);
+            await _serve(stream, _stopping.Token).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is IOException or AuthenticationException or OperationCanceledException or SocketException or ObjectDisposedException)
         {

@@ -16,4 +16,8 @@ public enum ProtocolViolation
     MalformedChallenge,
     MalformedXml,
     UnexpectedXml,
+    UnknownRedirectionMessage,
+    RedirectionMessageTooLarge,
+    MalformedRedirectionMessage,
+    UnexpectedRedirectionMessage,
 }

@@ -17,6 +17,10 @@ public static class ProtocolViolationText
         ProtocolViolation.MalformedChallenge => "malformed WWW-Authenticate challenge",
         ProtocolViolation.MalformedXml => "malformed XML",
         ProtocolViolation.UnexpectedXml => "XML of an unexpected shape",
+        ProtocolViolation.UnknownRedirectionMessage => "unknown redirection message type",
+        ProtocolViolation.RedirectionMessageTooLarge => "redirection message exceeds the size limit",
+        ProtocolViolation.MalformedRedirectionMessage => "malformed redirection message",
+        ProtocolViolation.UnexpectedRedirectionMessage => "redirection message out of sequence",
         _ => violation.ToString(),
     };
 }

@@ -24,6 +24,7 @@ internal sealed class SimCommand : AmtCommand
         Options.Add(SimOptions.NoSerialGetty);
         Options.Add(SimOptions.ConsolePace);
         Options.Add(SimOptions.Quiet);
+        Options.Add(SimOptions.SerialEcho);
         Validators.Add(SimOptions.RequireFleetFits);
     }
 
@@ -60,11 +61,18 @@ internal sealed class SimCommand : AmtCommand
 
         await using var log = new FleetLog(output);
         var quiet = context.Value(SimOptions.Quiet);
+        var serialEcho = context.Value(SimOptions.SerialEcho);
         await using var fleet = await FleetStarter.StartAsync(options, device =>
         {
             foreach (var fault in faults)
             {
                 fault.ApplyTo(device);
+            }
+
+            if (serialEcho)
+            {
+                var port = device.SerialPort;
+                port.InputReceived += typed => _ = port.HostWriteAsync(typed).AsTask();
             }
 
             log.Add(FleetLog.ReadyLine(device));

@@ -75,6 +75,16 @@ internal static class SimOptions
 
     public static readonly Option<int> ConsolePace = CreateConsolePace();
 
+    /// <summary>
+    /// Hidden, for the sol-latency benchmark until the scripted host console exists: every device's serial port
+    /// sends back what a SOL client types.
+    /// </summary>
+    public static readonly Option<bool> SerialEcho = new("--serial-echo")
+    {
+        Description = "Echo SOL keystrokes back from each device's serial port",
+        Hidden = true,
+    };
+
     public static readonly Option<bool> Quiet = new("--quiet", "-q")
     {
         Description = "Print only the ready lines, not device events",

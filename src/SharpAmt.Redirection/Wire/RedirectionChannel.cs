@@ -1,0 +1,159 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using SharpAmt.Redirection.Wire.Messages;
+using SharpAmt.Transport;
+
+namespace SharpAmt.Redirection.Wire;
+
+/// <summary>
+/// One redirection connection as both sides use it: whole messages in (through the frame table in force),
+/// one message per write out. Reads are single-consumer; writes from several tasks are serialized, and an
+/// optional gap after chosen opcodes keeps the next message out of the same TCP segment, which Debian's
+/// amtterm 1.4 needs (it throws away whatever follows 0x14, 0x21, 0x29 or 0x23 in one read).
+/// Socket and I/O errors are translated here, once, into <see cref="AmtConnectionException"/>.
+/// </summary>
+public sealed class RedirectionChannel : IAsyncDisposable
+{
+    private readonly Stream _stream;
+    private readonly PipeReader _reader;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private readonly CancellationTokenSource _closed = new();
+    private int _disposed;
+
+    public RedirectionChannel(Stream stream, string endpoint, RedirectionFrameTable table)
+    {
+        _stream = stream;
+        Endpoint = endpoint;
+        Table = table;
+        _reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
+    }
+
+    /// <summary>host:port of the peer, for messages.</summary>
+    public string Endpoint { get; }
+
+    /// <summary>The opcodes accepted from now on; a side switches it when a feature starts.</summary>
+    public RedirectionFrameTable Table { get; set; }
+
+    /// <summary>How long to pause after sending a message of a given type, to keep it alone in its segment.</summary>
+    public Func<RedirectionMessageType, TimeSpan>? GapAfter { get; init; }
+
+    /// <summary>Raised for each message read (tests and protocol traces).</summary>
+    public Action<RedirectionFrame>? OnReceived { get; init; }
+
+    /// <summary>True after any byte arrived; a reset before that looks like a sleeping ME or a closed listener.</summary>
+    public bool HasReceived { get; private set; }
+
+    /// <summary>
+    /// The next whole message; null when the peer closed the connection between messages.
+    /// </summary>
+    /// <exception cref="AmtProtocolException">Unknown opcode or oversized message.</exception>
+    /// <exception cref="AmtConnectionException">The connection broke, or closed in the middle of a message.</exception>
+    public async ValueTask<RedirectionFrame?> ReadAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsTransportFailure(exception) || exception is InvalidOperationException && _disposed != 0)
+            {
+                throw Broken(exception);
+            }
+
+            var buffer = result.Buffer;
+            var reader = new SequenceReader<byte>(buffer);
+            bool complete;
+            RedirectionFrame frame;
+            try
+            {
+                complete = RedirectionFrameReader.TryRead(ref reader, Table, out frame);
+            }
+            catch (AmtProtocolException exception)
+            {
+                _reader.AdvanceTo(buffer.Start, buffer.End);
+                throw exception.WithEndpoint(Endpoint);
+            }
+
+            if (complete)
+            {
+                HasReceived = true;
+                _reader.AdvanceTo(reader.Position);
+                OnReceived?.Invoke(frame);
+                return frame;
+            }
+
+            _reader.AdvanceTo(buffer.Start, buffer.End);
+            if (!buffer.IsEmpty)
+            {
+                HasReceived = true;
+            }
+
+            if (result.IsCompleted)
+            {
+                return buffer.IsEmpty
+                    ? null
+                    : throw new AmtConnectionException(Endpoint, ConnectionFailure.DroppedMidReply, $"{Endpoint}: the connection closed in the middle of a redirection message");
+            }
+
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Sends one message in its own write, then keeps the gap its type calls for.</summary>
+    public async ValueTask SendAsync(IRedirectionMessage message, CancellationToken cancellationToken = default)
+    {
+        var bytes = RedirectionMessage.ToArray(message);
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            try
+            {
+                await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsTransportFailure(exception))
+            {
+                throw Broken(exception);
+            }
+
+            if (GapAfter?.Invoke(message.Type) is { } gap && gap > TimeSpan.Zero)
+            {
+                await Task.Delay(gap, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <summary>Ends the connection at once, without an orderly END (what MeshCommander always does).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _closed.CancelAsync().ConfigureAwait(false);
+        _reader.CancelPendingRead();
+        await _stream.DisposeAsync().ConfigureAwait(false);
+        await _reader.CompleteAsync().ConfigureAwait(false);
+        _closed.Dispose();
+    }
+
+    private static bool IsTransportFailure(Exception exception) =>
+        exception is IOException or SocketException or ObjectDisposedException;
+
+    private AmtConnectionException Broken(Exception exception) =>
+        new(Endpoint, ConnectionFailure.Reset, $"{Endpoint}: the redirection connection was closed by the peer", exception)
+        {
+            NoReplyOnFreshConnection = !HasReceived,
+        };
+}

@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Globalization;
+using SharpAmt.Transport;
+
+namespace SharpAmt.Redirection.Wire;
+
+/// <summary>
+/// Finds whole messages in received bytes, whatever the reads split or coalesced. The one parse contract of
+/// the project: incomplete input returns false and consumes nothing; an unknown opcode or a declared length
+/// over the table's limit is rejected as soon as it is seen, before waiting for its payload.
+/// </summary>
+public static class RedirectionFrameReader
+{
+    /// <exception cref="AmtProtocolException">Unknown opcode, or a message longer than the table allows.</exception>
+    public static bool TryRead(ref SequenceReader<byte> reader, RedirectionFrameTable table, out RedirectionFrame frame)
+    {
+        frame = default;
+        if (!reader.TryPeek(out var type))
+        {
+            return false;
+        }
+
+        if (!table.TryGetLength(type, out var length))
+        {
+            throw new AmtProtocolException(ProtocolViolation.UnknownRedirectionMessage, "0x" + type.ToString("X2", CultureInfo.InvariantCulture));
+        }
+
+        if (reader.Remaining < length.Header)
+        {
+            return false;
+        }
+
+        long total = length.Header;
+        if (!length.IsFixed)
+        {
+            Span<byte> header = stackalloc byte[length.Header <= 64 ? length.Header : 0];
+            var headerBytes = length.Header <= 64 ? header : new byte[length.Header];
+            reader.TryCopyTo(headerBytes);
+            total += length.PayloadLength(headerBytes);
+        }
+
+        if (total > table.MaxFrameLength)
+        {
+            throw new AmtProtocolException(ProtocolViolation.RedirectionMessageTooLarge,
+                string.Create(CultureInfo.InvariantCulture, $"0x{type:X2} of {total} bytes, limit {table.MaxFrameLength}"));
+        }
+
+        if (reader.Remaining < total)
+        {
+            return false;
+        }
+
+        var bytes = reader.UnreadSequence.Slice(0, total).ToArray();
+        reader.Advance(total);
+        frame = new RedirectionFrame((RedirectionMessageType)type, bytes);
+        return true;
+    }
+}

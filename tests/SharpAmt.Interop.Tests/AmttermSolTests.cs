@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net;
+using SharpAmt.Interop.Tests.Support;
+using SharpAmt.Simulator;
+using SharpAmt.Simulator.Firmware;
+using SharpAmt.Tests.Support;
+using Xunit;
+
+namespace SharpAmt.Interop.Tests;
+
+/// <summary>
+/// Debian's real amtterm 1.4, unmodified, in a tmux pane against a simulated device on 16994: it logs in with
+/// the plain method, types into the host's serial port (an echo here), shows the answer, and leaves with its
+/// escape key Ctrl-] (0x22, then its stray 0x1D, then 0x12 after the device's 0x23).
+/// </summary>
+public sealed class AmttermSolTests
+{
+    public const string AmttermPath = "/usr/bin/amtterm";
+
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static int _next;
+
+    /// <summary>This file's addresses: 127.0.93.1 to 127.0.93.254.</summary>
+    private static IPAddress NextAddress()
+    {
+        var index = Interlocked.Increment(ref _next);
+        return index < 255 ? new IPAddress(new byte[] { 127, 0, 93, (byte)index }) : throw new InvalidOperationException("out of 127.0.93.x addresses");
+    }
+
+    [Theory]
+    [InlineData("12")]
+    [InlineData("8.1")]
+    public async Task Amtterm_logs_in_types_sees_the_echo_and_leaves_with_its_escape_key(string firmware)
+    {
+        Assert.True(File.Exists(AmttermPath), $"Debian's amtterm is not installed at {AmttermPath}; install the package amtterm (CI installs it)");
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var device = new SimulatedDevice(new SimulatedDeviceOptions
+        {
+            Address = NextAddress(),
+            Firmware = FirmwareProfiles.Find(firmware)!,
+            PowerTransitionDelay = TimeSpan.Zero,
+        });
+        await device.StartAsync(cancellation);
+        await using var echo = new SerialEcho(device.SerialPort);
+
+        await using var tmux = await Tmux.StartAsync(
+            [AmttermPath, "-u", device.Options.User, device.Address.ToString(), "16994"],
+            new Dictionary<string, string> { ["AMT_PASSWORD"] = device.Options.Password, ["LC_ALL"] = "C" },
+            cancellation);
+
+        await WaitUntilAsync(() => device.SerialPort.IsAttached, "amtterm never started SOL", cancellation);
+        await tmux.SendKeysAsync(cancellation, "-l", "hello-from-amtterm");
+        await tmux.SendKeysAsync(cancellation, "Enter");
+        await tmux.WaitForScreenAsync("hello-from-amtterm", Wait, cancellation);
+        await WaitUntilAsync(() => echo.TypedBytes().AsSpan().IndexOf("hello-from-amtterm\r"u8) >= 0, "the host never received the typed line", cancellation);
+
+        await tmux.SendKeysAsync(cancellation, "C-]");
+
+        await WaitUntilAsync(() => !device.SerialPort.IsAttached, "the console stayed attached after amtterm's escape key", cancellation);
+        await WaitUntilAsync(() => tmux.HasExitedAsync(cancellation).GetAwaiter().GetResult(), "amtterm did not exit after its escape key", cancellation);
+        Assert.DoesNotContain((byte)0x1D, echo.TypedBytes());
+        Assert.DoesNotContain("select: timeout", await tmux.ScreenAsync(cancellation), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Amtterm_reports_a_wrong_password()
+    {
+        Assert.True(File.Exists(AmttermPath), $"Debian's amtterm is not installed at {AmttermPath}; install the package amtterm (CI installs it)");
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var device = new SimulatedDevice(new SimulatedDeviceOptions { Address = NextAddress(), Firmware = FirmwareProfiles.Amt12 });
+        await device.StartAsync(cancellation);
+
+        await using var tmux = await Tmux.StartAsync(
+            [AmttermPath, device.Address.ToString()],
+            new Dictionary<string, string> { ["AMT_PASSWORD"] = "Wrong-Password-9", ["LC_ALL"] = "C" },
+            cancellation);
+
+        await WaitUntilAsync(() => tmux.HasExitedAsync(cancellation).GetAwaiter().GetResult(), "amtterm kept running after a refused login", cancellation);
+        Assert.False(device.SerialPort.IsAttached);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string failure, CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (!condition() && elapsed.Elapsed < Wait)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        Assert.True(condition(), failure);
+    }
+}
