@@ -22,6 +22,7 @@ public sealed class SolCommandTests
     {
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
+            Console = SerialEcho.HostConsoleOff,
             Address = NextAddress(),
             Firmware = firmware ?? FirmwareProfiles.Amt12,
             Password = CliHarness.Password,

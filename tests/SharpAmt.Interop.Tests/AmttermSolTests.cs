@@ -36,6 +36,7 @@ public sealed class AmttermSolTests
         var cancellation = TestContext.Current.CancellationToken;
         await using var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
+            Console = SerialEcho.HostConsoleOff,
             Address = NextAddress(),
             Firmware = FirmwareProfiles.Find(firmware)!,
             PowerTransitionDelay = TimeSpan.Zero,

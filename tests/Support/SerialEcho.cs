@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using SharpAmt.Simulator.Host;
+using SharpAmt.Simulator.Host.SerialConsole;
 
 namespace SharpAmt.Tests.Support;
 
@@ -19,6 +20,9 @@ public sealed class SerialEcho : IAsyncDisposable
         _port.InputReceived += OnInput;
         _writer = Task.Run(WriteAsync);
     }
+
+    /// <summary>Device console options that leave the serial port to the echo: the scripted host stays silent.</summary>
+    public static HostConsoleOptions HostConsoleOff { get; } = HostConsoleOptions.Default with { Enabled = false };
 
     /// <summary>Everything typed so far, as the host received it.</summary>
     public MemoryStream Typed { get; } = new();

@@ -27,6 +27,7 @@ internal sealed class SolDevice : IAsyncDisposable
     {
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
+            Console = SerialEcho.HostConsoleOff,
             Address = TestAddresses.Next(),
             Firmware = firmware ?? FirmwareProfiles.Amt12,
             PowerTransitionDelay = TimeSpan.Zero,

@@ -48,6 +48,7 @@ internal sealed class SimCommand : AmtCommand
                 Console = HostConsoleOptions.Default with
                 {
                     SerialGetty = !context.Value(SimOptions.NoSerialGetty),
+                    Enabled = !context.Value(SimOptions.SerialEcho),
                     LinePace = TimeSpan.FromMilliseconds(context.Value(SimOptions.ConsolePace)),
                 },
             },

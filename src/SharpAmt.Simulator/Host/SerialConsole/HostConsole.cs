@@ -36,6 +36,11 @@ public sealed class HostConsole
         Facts = facts;
         Options = options;
         Time = time;
+        if (!options.Enabled)
+        {
+            return;
+        }
+
         port.InputReceived += OnInput;
         host.Changed += OnHostChanged;
         if (host.PowerState == CimPowerState.On)

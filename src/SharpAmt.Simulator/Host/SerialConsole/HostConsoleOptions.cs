@@ -20,6 +20,12 @@ public sealed record HostConsoleOptions
     /// </summary>
     public bool BiosRedirectionAlwaysOn { get; init; }
 
+    /// <summary>
+    /// False leaves the serial port to something else (a test's echo, the SOL latency benchmark): the host
+    /// then writes nothing and ignores keystrokes.
+    /// </summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>Whether the simulated OS runs a getty on ttyS1, that is, offers a login prompt over SOL.</summary>
     public bool SerialGetty { get; init; } = true;
 }
