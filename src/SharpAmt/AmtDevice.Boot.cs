@@ -75,6 +75,7 @@ public sealed partial class AmtDevice
         var capabilities = await GetBootCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         var offered = request.Target switch
         {
+            BootTarget.Default => true,
             BootTarget.Pxe => capabilities.Pxe,
             BootTarget.HardDisk or BootTarget.HardDiskSafeMode => capabilities.HardDisk,
             BootTarget.CdDvd => capabilities.CdDvd,

@@ -101,7 +101,8 @@ public sealed partial class AmtDevice
         var capabilities = await Eoi.GetRemoteControlCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         var (special, parameter, offered) = request.Target switch
         {
-            BootTarget.Pxe => (EoiSpecialCommand.Pxe, (ushort?)null, (capabilities.SpecialCommandsSupported & EoiCapabilityMasks.SpecialCommands.Pxe) != 0),
+            BootTarget.Default => (EoiSpecialCommand.Nop, (ushort?)null, true),
+            BootTarget.Pxe => (EoiSpecialCommand.Pxe, null, (capabilities.SpecialCommandsSupported & EoiCapabilityMasks.SpecialCommands.Pxe) != 0),
             BootTarget.HardDisk => (EoiSpecialCommand.HardDisk, null, (capabilities.SpecialCommandsSupported & EoiCapabilityMasks.SpecialCommands.HardDisk) != 0),
             BootTarget.HardDiskSafeMode => (EoiSpecialCommand.HardDiskSafeMode, null, (capabilities.SpecialCommandsSupported & EoiCapabilityMasks.SpecialCommands.HardDiskSafeMode) != 0),
             BootTarget.Diagnostics => (EoiSpecialCommand.Diagnostics, null, (capabilities.SpecialCommandsSupported & EoiCapabilityMasks.SpecialCommands.Diagnostics) != 0),

@@ -169,7 +169,7 @@ public sealed class ParserTests
     [InlineData("unknown boot target 'floppy'; choose one of: pxe, hdd, hdd-safe, cd, diag, bios, ider-cd, ider-floppy", "power", "h", "reset", "--boot", "floppy")]
     [InlineData("--boot works only with on, reset, cycle or soft-reset", "power", "h", "off", "--boot", "pxe")]
     [InlineData("--boot works only with on, reset, cycle or soft-reset", "power", "h", "status", "--boot", "pxe")]
-    [InlineData("--sol works only with --boot", "power", "h", "reset", "--sol")]
+    [InlineData("--sol works only with on, reset, cycle or soft-reset", "power", "h", "off", "--sol")]
     [InlineData("a consent code is six digits", "consent", "h", "code", "12345")]
     [InlineData("a consent code is six digits", "consent", "h", "code", "12345a")]
     [InlineData("a consent code is six digits", "consent", "h", "code", "1234567")]

@@ -83,6 +83,7 @@ public sealed class EoiDeviceTests
 
     public static TheoryData<BootTarget, bool> BootTargets => new()
     {
+        { BootTarget.Default, true },
         { BootTarget.Pxe, false },
         { BootTarget.Pxe, true },
         { BootTarget.HardDisk, false },

@@ -3,6 +3,8 @@ namespace SharpAmt;
 /// <summary>Where to boot the next time (reference section 4.2).</summary>
 public enum BootTarget
 {
+    /// <summary>The host's own boot order: used to redirect a plain boot's console to SOL.</summary>
+    Default,
     Pxe,
     HardDisk,
 
@@ -25,6 +27,7 @@ public static class BootNames
 {
     public static string Of(BootTarget target) => target switch
     {
+        BootTarget.Default => "default",
         BootTarget.Pxe => "pxe",
         BootTarget.HardDisk => "hdd",
         BootTarget.HardDiskSafeMode => "hdd-safe",
@@ -38,6 +41,7 @@ public static class BootNames
 
     public static string Describe(BootTarget target) => target switch
     {
+        BootTarget.Default => "its own boot order",
         BootTarget.Pxe => "network (PXE)",
         BootTarget.HardDisk => "hard disk",
         BootTarget.HardDiskSafeMode => "hard disk (safe mode)",

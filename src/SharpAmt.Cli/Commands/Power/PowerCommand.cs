@@ -26,7 +26,7 @@ internal sealed class PowerCommand : DeviceCommand
 
     public static readonly Option<bool> Sol = new("--sol")
     {
-        Description = "With --boot: redirect the boot console to Serial-over-LAN",
+        Description = "Redirect the console of the boot this action starts to Serial-over-LAN (with or without --boot)",
     };
 
     public PowerCommand()
@@ -49,9 +49,9 @@ internal sealed class PowerCommand : DeviceCommand
             result.AddError($"--boot works only with on, reset, cycle or soft-reset, not with {verb.Name}");
         }
 
-        if (result.GetResult(Sol) is not null && !bootGiven)
+        if (result.GetResult(Sol) is not null && verb is not null && !verb.Boots)
         {
-            result.AddError("--sol works only with --boot: it redirects the console of that boot");
+            result.AddError($"--sol works only with on, reset, cycle or soft-reset (it redirects the console of the boot they start), not with {verb.Name}");
         }
     }
 
@@ -82,8 +82,9 @@ internal sealed class PowerCommand : DeviceCommand
     {
         var boot = context.Value(Boot);
         var sol = context.Value(Sol);
-        var result = boot is { } target
-            ? await device.BootAsync(new BootRequest(target, action, sol), cancellationToken)
+        // --sol without --boot: the host boots as it would, with its console redirected from the first line.
+        var result = boot is { } target ? await device.BootAsync(new BootRequest(target, action, sol), cancellationToken)
+            : sol ? await device.BootAsync(new BootRequest(BootTarget.Default, action, UseSol: true), cancellationToken)
             : await device.PowerAsync(action, cancellationToken);
         var view = PowerActionView.From(device.Endpoint, result, boot, sol);
         context.Output.Result(view, CliJsonContext.Default.PowerActionView, console =>
