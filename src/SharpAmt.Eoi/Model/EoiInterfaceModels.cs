@@ -37,11 +37,16 @@ public sealed record EoiInterfaceChange(EoiInterfaceMode Mode, byte LinkPolicy, 
 /// <summary>VLAN settings of an interface; a tag of 0 with <see cref="Enabled"/> false means untagged.</summary>
 public sealed record EoiVlanSettings(bool Enabled, ushort Tag);
 
-/// <summary>LinkPolicy bits (a byte): when the ME keeps the link up.</summary>
+/// <summary>
+/// LinkPolicy bits (a byte): when the ME keeps the link up. WS-Man's AMT_EthernetPortSettings.LinkPolicy lists
+/// the same four group values as array elements, so both APIs take them from here.
+/// </summary>
 public static class EoiLinkPolicy
 {
     public const byte S0AcPowered = 0x01;
     public const byte SxAcPowered = 0x0E;
     public const byte S0DcPowered = 0x10;
     public const byte SxDcPowered = 0xE0;
+
+    public static IReadOnlyList<byte> Groups { get; } = [S0AcPowered, SxAcPowered, S0DcPowered, SxDcPowered];
 }

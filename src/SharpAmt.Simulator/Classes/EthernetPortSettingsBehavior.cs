@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SharpAmt.Eoi;
 using SharpAmt.Simulator.Host;
 using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Wire;
@@ -18,7 +19,7 @@ internal sealed class EthernetPortSettingsBehavior : ClassBehavior
     private const int InvalidIpAddress = 0x1B;
     private const int InvalidNetmask = 0x25;
 
-    private static readonly byte[] LinkPolicyGroups = [0x01, 0x0E, 0x10, 0xE0];
+    private static IReadOnlyList<byte> LinkPolicyGroups => EoiLinkPolicy.Groups;
 
     public override string ClassName => AmtClassNames.EthernetPortSettings;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using SharpAmt.Eoi;
 
 namespace SharpAmt.Simulator.Host;
 
@@ -9,9 +10,6 @@ namespace SharpAmt.Simulator.Host;
 /// </summary>
 public sealed class WiredInterfaceState
 {
-    /// <summary>LinkPolicy bits: S0 on AC, Sx on AC, S0 on DC, Sx on DC (EOI's byte; WS-Man lists the set groups).</summary>
-    public const byte AllLinkPolicies = 0x01 | 0x0E | 0x10 | 0xE0;
-
     public required IPAddress DhcpAddress { get; init; }
 
     /// <summary>True: the ME shares the host's MAC address (EOI SHARED_MAC_ADDRESS); false: it has its own.</summary>
@@ -33,7 +31,8 @@ public sealed class WiredInterfaceState
 
     public IPAddress SecondaryDns { get; set; } = IPAddress.Any;
 
-    public byte LinkPolicy { get; set; } = 0x01 | 0x0E;
+    /// <summary>LinkPolicy bits (<see cref="EoiLinkPolicy"/>): by default the link is up on AC power, on or off.</summary>
+    public byte LinkPolicy { get; set; } = EoiLinkPolicy.S0AcPowered | EoiLinkPolicy.SxAcPowered;
 
     /// <summary>IpSyncEnabled (AMT 7+): the ME follows the host OS's static address.</summary>
     public bool IpSyncEnabled { get; set; } = true;

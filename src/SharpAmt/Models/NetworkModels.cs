@@ -10,10 +10,10 @@ namespace SharpAmt;
 public enum LinkPolicy
 {
     None = 0,
-    S0Ac = 0x01,
-    SxAc = 0x0E,
-    S0Dc = 0x10,
-    SxDc = 0xE0,
+    S0Ac = Eoi.EoiLinkPolicy.S0AcPowered,
+    SxAc = Eoi.EoiLinkPolicy.SxAcPowered,
+    S0Dc = Eoi.EoiLinkPolicy.S0DcPowered,
+    SxDc = Eoi.EoiLinkPolicy.SxDcPowered,
 }
 
 /// <summary>AMT's network settings as <c>amt net</c> shows them. A null value is one the device or protocol does not offer.</summary>
