@@ -34,12 +34,13 @@ public sealed partial class AmtDevice
     {
         var raw = await Eoi.GetSystemPowerStateAsync(cancellationToken).ConfigureAwait(false);
         var capabilities = await Eoi.GetRemoteControlCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
+        // The low nibble is the ACPI state, as amttool reads it.
         var state = (raw & 0x0F) switch
         {
-            0 => AmtPowerState.On,
-            1 or 2 or 3 => AmtPowerState.Sleep,
-            4 => AmtPowerState.Hibernate,
-            5 or 6 or 7 => AmtPowerState.Off,
+            EoiSystemPowerStates.S0 => AmtPowerState.On,
+            EoiSystemPowerStates.S1 or EoiSystemPowerStates.S2 or EoiSystemPowerStates.S3 => AmtPowerState.Sleep,
+            EoiSystemPowerStates.S4 => AmtPowerState.Hibernate,
+            EoiSystemPowerStates.S5 or EoiSystemPowerStates.S4OrS5 or EoiSystemPowerStates.Off => AmtPowerState.Off,
             _ => AmtPowerState.Unknown,
         };
 
