@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using SharpAmt.Simulator.Firmware;
-using SharpAmt.Transport.Http.Client;
 using SharpAmt.WsMan;
 using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Client;
@@ -23,7 +21,6 @@ public sealed class ElementSettingDataTests
     private const string PortSettings = "http://intel.com/wbem/wscim/1/amt-schema/1/AMT_EthernetPortSettings";
     private const string Anonymous = "http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous";
     private const string WiredIpv6Id = "Intel(r) IPS IPv6 Settings 0";
-    private static readonly KeyValuePair<string, string>[] SoapContentType = [new("Content-Type", "application/soap+xml;charset=UTF-8")];
     private static int _next;
 
     private static EndpointReference WiredPort { get; } = EndpointReference.For(
@@ -114,9 +111,9 @@ public sealed class ElementSettingDataTests
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await GetAsync(client, Ipv6Keys);
 
-        var (onStatus, onText, onReply) = await SendAsync(client, Put(current.With("IsCurrent", "1"), Ipv6Keys));
+        var (onStatus, onText, onReply) = await RawWsMan.SendAsync(client, Put(current.With("IsCurrent", "1"), Ipv6Keys));
         var enabled = device.Ipv6.Enabled;
-        var (offStatus, _, offReply) = await SendAsync(client, Put(current.With("IsCurrent", "2"), Ipv6Keys));
+        var (offStatus, _, offReply) = await RawWsMan.SendAsync(client, Put(current.With("IsCurrent", "2"), Ipv6Keys));
 
         Assert.Equal((200, 200), (onStatus, offStatus));
         Assert.True(enabled);
@@ -142,7 +139,7 @@ public sealed class ElementSettingDataTests
         var current = await GetAsync(client, Ipv6Keys);
         var requested = value is null ? current.Without("IsCurrent") : current.With("IsCurrent", value);
 
-        var (status, _, reply) = await SendAsync(client, Put(requested, Ipv6Keys));
+        var (status, _, reply) = await RawWsMan.SendAsync(client, Put(requested, Ipv6Keys));
 
         AssertRefused(status, reply);
         Assert.False(device.Ipv6.Enabled);
@@ -158,8 +155,8 @@ public sealed class ElementSettingDataTests
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await GetAsync(client, PortSettingsKeys);
 
-        var (keptStatus, _, _) = await SendAsync(client, Put(current.With("IsCurrent", "1"), PortSettingsKeys));
-        var (status, _, reply) = await SendAsync(client, Put(current.With("IsCurrent", "2"), PortSettingsKeys));
+        var (keptStatus, _, _) = await RawWsMan.SendAsync(client, Put(current.With("IsCurrent", "1"), PortSettingsKeys));
+        var (status, _, reply) = await RawWsMan.SendAsync(client, Put(current.With("IsCurrent", "2"), PortSettingsKeys));
 
         Assert.Equal(200, keptStatus);
         AssertRefused(status, reply);
@@ -175,7 +172,7 @@ public sealed class ElementSettingDataTests
         var current = await GetAsync(client, Ipv6Keys);
         var wireless = Keys(EndpointReference.For(Ipv6Settings, ("InstanceID", "Intel(r) IPS IPv6 Settings 1")));
 
-        var (status, _, reply) = await SendAsync(client, Put(current.With("IsCurrent", "1"), wireless));
+        var (status, _, reply) = await RawWsMan.SendAsync(client, Put(current.With("IsCurrent", "1"), wireless));
 
         Assert.Equal(400, status);
         Assert.Equal("DestinationUnreachable", Assert.IsType<FaultResponseBody>(reply.Body).Fault.Subcode);
@@ -224,21 +221,15 @@ public sealed class ElementSettingDataTests
 
     private static async Task<(string Text, IReadOnlyList<PulledItem> Items)> PullAsync(WsManClient client, EnumerationMode mode)
     {
-        var (_, _, enumerated) = await SendAsync(client, new WsManRequest(WsManActions.Enumerate, Association) { Body = new EnumerateRequestBody(mode) });
+        var (_, _, enumerated) = await RawWsMan.SendAsync(client, new WsManRequest(WsManActions.Enumerate, Association) { Body = new EnumerateRequestBody(mode) });
         var context = Assert.IsType<EnumerateResponseBody>(enumerated.Body).Context;
-        var (status, text, pulled) = await SendAsync(client, new WsManRequest(WsManActions.Pull, Association) { Body = new PullRequestBody(context) });
+        var (status, text, pulled) = await RawWsMan.SendAsync(client, new WsManRequest(WsManActions.Pull, Association) { Body = new PullRequestBody(context) });
         Assert.Equal(200, status);
         var page = Assert.IsType<PullResponseBody>(pulled.Body);
         Assert.True(page.EndOfSequence);
         return (text, page.Items);
     }
 
-    private static async Task<(int Status, string Text, WsManResponse Response)> SendAsync(WsManClient client, WsManRequest request)
-    {
-        var body = WsManRequestWriter.Write(request with { MessageId = "uuid:" + Guid.NewGuid().ToString("D").ToUpperInvariant() });
-        var reply = await client.Http.SendAsync("POST", "/wsman", SoapContentType, body, RequestSafety.ChangesState, TestContext.Current.CancellationToken);
-        return (reply.StatusCode, Encoding.UTF8.GetString(reply.Body.Span), WsManResponseReader.Read(reply.Body));
-    }
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile firmware)
     {

@@ -1,9 +1,7 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
-using SharpAmt.Transport.Http.Client;
 using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Client;
 using SharpAmt.WsMan.Wire;
@@ -20,7 +18,6 @@ public sealed class EthernetPortSettingsTests
 {
     private const string Wired = "Intel(r) AMT Ethernet Port Settings 0";
     private const string Wireless = "Intel(r) AMT Ethernet Port Settings 1";
-    private static readonly KeyValuePair<string, string>[] SoapContentType = [new("Content-Type", "application/soap+xml;charset=UTF-8")];
     private static int _next;
 
     [Fact]
@@ -29,7 +26,7 @@ public sealed class EthernetPortSettingsTests
         await using var device = await StartAsync();
         await using var client = SimulatedDeviceFixture.ClientFor(device);
 
-        var (getStatus, getText, getReply) = await SendAsync(client, Get());
+        var (getStatus, getText, getReply) = await RawWsMan.SendAsync(client, Get());
         var (pullText, items) = await PullAsync(client);
 
         Assert.Equal(200, getStatus);
@@ -61,7 +58,7 @@ public sealed class EthernetPortSettingsTests
         // As a console edits it: DHCPEnabled changed in place, IPAddress appended after the last property.
         var requested = current.With("DHCPEnabled", false).With("SubnetMask", "255.255.255.0").With("IPAddress", device.Address.ToString());
         Assert.Equal("IPAddress", requested.Properties[^1].Name);
-        var (status, text, reply) = await SendAsync(client, Put(requested));
+        var (status, text, reply) = await RawWsMan.SendAsync(client, Put(requested));
 
         Assert.Equal(200, status);
         var answered = Assert.IsType<ObjectResponseBody>(reply.Body).Object;
@@ -94,7 +91,7 @@ public sealed class EthernetPortSettingsTests
         var recorded = RecordedReplies.All.Single(reply => reply.Path == Path.Combine("amt", "ethernetport", "put.xml"));
         var expected = Assert.IsType<ObjectResponseBody>(recorded.Response.Body).Object;
 
-        var (_, text, reply) = await SendAsync(client, Put(current
+        var (_, text, reply) = await RawWsMan.SendAsync(client, Put(current
             .With("DHCPEnabled", false)
             .With("IPAddress", device.Address.ToString())
             .With("SecondaryDNS", "198.51.100.53")
@@ -148,7 +145,7 @@ public sealed class EthernetPortSettingsTests
         var events = SettingsEvents.Record(device);
 
         // A valid change rides along; it must not be applied either.
-        var (status, text, reply) = await SendAsync(client, Put(current.With("PrimaryDNS", "192.0.2.53").With(property, value)));
+        var (status, text, reply) = await RawWsMan.SendAsync(client, Put(current.With("PrimaryDNS", "192.0.2.53").With(property, value)));
 
         AssertRefused(status, reply, ptStatus);
         Assert.Contains($"AMT-STATUS {ptStatus}", text, StringComparison.Ordinal);
@@ -165,7 +162,7 @@ public sealed class EthernetPortSettingsTests
         var state = StateOf(device);
         var events = SettingsEvents.Record(device);
 
-        var (status, _, reply) = await SendAsync(client, Put(current.With("DHCPEnabled", false).With("SubnetMask", "255.255.255.0").With("DefaultGateway", "127.0.82.254")));
+        var (status, _, reply) = await RawWsMan.SendAsync(client, Put(current.With("DHCPEnabled", false).With("SubnetMask", "255.255.255.0").With("DefaultGateway", "127.0.82.254")));
 
         AssertRefused(status, reply, 0x24);
         Assert.Equal(state, StateOf(device));
@@ -217,7 +214,7 @@ public sealed class EthernetPortSettingsTests
         await using (var client = SimulatedDeviceFixture.ClientFor(device))
         {
             var current = await client.GetAsync(AmtClassNames.EthernetPortSettings, WiredSelector, cancellation);
-            var (status, _, reply) = await SendAsync(client, Put(current.With("DHCPEnabled", false).With("IPAddress", target.ToString()).With("SubnetMask", "255.255.255.0")));
+            var (status, _, reply) = await RawWsMan.SendAsync(client, Put(current.With("DHCPEnabled", false).With("IPAddress", target.ToString()).With("SubnetMask", "255.255.255.0")));
 
             // The reply leaves from the old address before the move.
             Assert.Equal(200, status);
@@ -273,7 +270,7 @@ public sealed class EthernetPortSettingsTests
         var state = StateOf(device);
         var events = SettingsEvents.Record(device);
 
-        var (status, _, reply) = await SendAsync(client, new WsManRequest(WsManActions.Put, current.Namespace)
+        var (status, _, reply) = await RawWsMan.SendAsync(client, new WsManRequest(WsManActions.Put, current.Namespace)
         {
             Body = new ObjectRequestBody(current.With("HostName", "renamed").With(property, value)),
         });
@@ -372,19 +369,13 @@ public sealed class EthernetPortSettingsTests
         return lines.Where((line, index) => index == 0 || line != lines[index - 1]).ToArray();
     }
 
-    private static async Task<(int Status, string Text, WsManResponse Response)> SendAsync(WsManClient client, WsManRequest request)
-    {
-        var body = WsManRequestWriter.Write(request with { MessageId = "uuid:" + Guid.NewGuid().ToString("D").ToUpperInvariant() });
-        var reply = await client.Http.SendAsync("POST", "/wsman", SoapContentType, body, RequestSafety.ChangesState, TestContext.Current.CancellationToken);
-        return (reply.StatusCode, Encoding.UTF8.GetString(reply.Body.Span), WsManResponseReader.Read(reply.Body));
-    }
 
     private static async Task<(string Text, IReadOnlyList<WsManObject> Items)> PullAsync(WsManClient client)
     {
         var uri = ResourceUris.For(AmtClassNames.EthernetPortSettings);
-        var (_, _, enumerated) = await SendAsync(client, new WsManRequest(WsManActions.Enumerate, uri) { Body = new EnumerateRequestBody() });
+        var (_, _, enumerated) = await RawWsMan.SendAsync(client, new WsManRequest(WsManActions.Enumerate, uri) { Body = new EnumerateRequestBody() });
         var context = Assert.IsType<EnumerateResponseBody>(enumerated.Body).Context;
-        var (status, text, pulled) = await SendAsync(client, new WsManRequest(WsManActions.Pull, uri) { Body = new PullRequestBody(context) });
+        var (status, text, pulled) = await RawWsMan.SendAsync(client, new WsManRequest(WsManActions.Pull, uri) { Body = new PullRequestBody(context) });
         Assert.Equal(200, status);
         return (text, Assert.IsType<PullResponseBody>(pulled.Body).Items.Select(item => item.Object!).ToArray());
     }

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
 using SharpAmt.Simulator.Firmware;
-using SharpAmt.Transport.Http.Client;
 using SharpAmt.WsMan.Amt;
-using SharpAmt.WsMan.Client;
 using SharpAmt.WsMan.Wire;
 using Xunit;
 
@@ -16,7 +13,6 @@ namespace SharpAmt.Simulator.Tests;
 /// </summary>
 public sealed class Ipv6PortSettingsTests
 {
-    private static readonly KeyValuePair<string, string>[] SoapContentType = [new("Content-Type", "application/soap+xml;charset=UTF-8")];
     private static readonly SelectorSet Wired = SelectorSet.Of(("InstanceID", "Intel(r) IPS IPv6 Settings 0"));
     private static int _next;
 
@@ -31,7 +27,7 @@ public sealed class Ipv6PortSettingsTests
         var cancellation = TestContext.Current.CancellationToken;
         var current = await client.GetAsync(AmtClassNames.Ipv6PortSettings, Wired, cancellation);
 
-        var (status, _, reply) = await SendAsync(client, Put(current
+        var (status, _, reply) = await RawWsMan.SendAsync(client, Put(current
             .With("IPv6Address", "2001:DB8:0::5").With("DefaultRouter", "fe80::1").With("PrimaryDNS", "2001:db8::53").With("SecondaryDNS", "::")));
         var answered = Assert.IsType<ObjectResponseBody>(reply.Body).Object;
         var reread = await client.GetAsync(AmtClassNames.Ipv6PortSettings, Wired, cancellation);
@@ -61,7 +57,7 @@ public sealed class Ipv6PortSettingsTests
         await using var client = SimulatedDeviceFixture.ClientFor(device);
         var current = await client.GetAsync(AmtClassNames.Ipv6PortSettings, Wired, TestContext.Current.CancellationToken);
 
-        var (status, _, reply) = await SendAsync(client, Put(current.With("IPv6Address", "2001:db8::5").With(name, value)));
+        var (status, _, reply) = await RawWsMan.SendAsync(client, Put(current.With("IPv6Address", "2001:db8::5").With(name, value)));
 
         Assert.Equal(400, status);
         var fault = Assert.IsType<FaultResponseBody>(reply.Body).Fault;
@@ -76,12 +72,6 @@ public sealed class Ipv6PortSettingsTests
         Body = new ObjectRequestBody(instance),
     };
 
-    private static async Task<(int Status, string Text, WsManResponse Response)> SendAsync(WsManClient client, WsManRequest request)
-    {
-        var body = WsManRequestWriter.Write(request with { MessageId = "uuid:" + Guid.NewGuid().ToString("D").ToUpperInvariant() });
-        var reply = await client.Http.SendAsync("POST", "/wsman", SoapContentType, body, RequestSafety.ChangesState, TestContext.Current.CancellationToken);
-        return (reply.StatusCode, Encoding.UTF8.GetString(reply.Body.Span), WsManResponseReader.Read(reply.Body));
-    }
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile firmware)
     {
