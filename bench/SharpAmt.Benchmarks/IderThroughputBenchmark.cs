@@ -4,7 +4,7 @@ using System.Text;
 using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Client.Media;
 using SharpAmt.Redirection.Ider.Device;
-using SharpAmt.Redirection.Ider.Tests.Support;
+using SharpAmt.Redirection.Tests.Ider.Support;
 
 namespace SharpAmt.Benchmarks;
 

@@ -2,9 +2,9 @@ using System.Buffers;
 using SharpAmt.Redirection.Ider.Wire;
 using SharpAmt.Redirection.Ider.Wire.Messages;
 using Xunit;
-using static SharpAmt.Redirection.Ider.Tests.Support.Segments;
+using static SharpAmt.Redirection.Tests.Ider.Support.Segments;
 
-namespace SharpAmt.Redirection.Ider.Tests.Wire;
+namespace SharpAmt.Redirection.Tests.Ider.Wire;
 
 /// <summary>Exact bytes of the messages the reference shows (§6.5), written and read back.</summary>
 public sealed class IderGoldenTests

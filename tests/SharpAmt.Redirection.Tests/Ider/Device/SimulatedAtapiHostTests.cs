@@ -2,12 +2,12 @@ using System.Security.Cryptography;
 using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Client.Media;
 using SharpAmt.Redirection.Ider.Device;
-using SharpAmt.Redirection.Ider.Tests.Support;
+using SharpAmt.Redirection.Tests.Ider.Support;
 using SharpAmt.Redirection.Ider.Wire;
 using Xunit;
-using static SharpAmt.Redirection.Ider.Tests.Support.DiskRunner;
+using static SharpAmt.Redirection.Tests.Ider.Support.DiskRunner;
 
-namespace SharpAmt.Redirection.Ider.Tests.Device;
+namespace SharpAmt.Redirection.Tests.Ider.Device;
 
 /// <summary>
 /// The simulated BIOS/installer against the client's disk in one process, through the real codec (0x50 in,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SharpAmt.Redirection.Ider.Tests.Support;
+namespace SharpAmt.Redirection.Tests.Ider.Support;
 
 /// <summary>Builds a real bootable ISO with Debian's genisoimage, or xorriso's mkisofs emulation.</summary>
 internal static class IsoBuilder

@@ -2,9 +2,9 @@ using System.Buffers;
 using SharpAmt.Redirection.Ider.Wire;
 using SharpAmt.Redirection.Ider.Wire.Messages;
 using Xunit;
-using static SharpAmt.Redirection.Ider.Tests.Support.Segments;
+using static SharpAmt.Redirection.Tests.Ider.Support.Segments;
 
-namespace SharpAmt.Redirection.Ider.Tests.Wire;
+namespace SharpAmt.Redirection.Tests.Ider.Wire;
 
 /// <summary>
 /// The length table and the readers on split input: every strict prefix of every message is "need more" and

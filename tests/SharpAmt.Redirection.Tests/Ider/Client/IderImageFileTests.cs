@@ -1,12 +1,12 @@
 using System.Net.Sockets;
 using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Client.Media;
-using SharpAmt.Redirection.Ider.Tests.Support;
+using SharpAmt.Redirection.Tests.Ider.Support;
 using SharpAmt.Redirection.Ider.Wire;
 using Xunit;
-using static SharpAmt.Redirection.Ider.Tests.Support.DiskRunner;
+using static SharpAmt.Redirection.Tests.Ider.Support.DiskRunner;
 
-namespace SharpAmt.Redirection.Ider.Tests.Client;
+namespace SharpAmt.Redirection.Tests.Ider.Client;
 
 /// <summary>Images are checked before any session, and the read-ahead returns exactly the file's bytes.</summary>
 public sealed class IderImageFileTests : IDisposable

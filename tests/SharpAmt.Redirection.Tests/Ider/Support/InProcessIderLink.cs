@@ -4,7 +4,7 @@ using SharpAmt.Redirection.Ider.Device;
 using SharpAmt.Redirection.Ider.Wire;
 using SharpAmt.Redirection.Ider.Wire.Messages;
 
-namespace SharpAmt.Redirection.Ider.Tests.Support;
+namespace SharpAmt.Redirection.Tests.Ider.Support;
 
 /// <summary>
 /// Connects a simulated host to a client responder in one process through the real codec, without a network:

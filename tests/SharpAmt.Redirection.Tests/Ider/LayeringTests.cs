@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace SharpAmt.Redirection.Ider.Tests;
+namespace SharpAmt.Redirection.Tests.Ider;
 
 /// <summary>
 /// Client/ and Device/ share only Wire/ (style: the two sides never depend on each other), so the device side can
@@ -30,7 +30,7 @@ public sealed class LayeringTests
         {
             if (File.Exists(Path.Combine(directory.FullName, "SharpAmt.slnx")))
             {
-                return Path.Combine(directory.FullName, "src", "SharpAmt.Redirection.Ider");
+                return Path.Combine(directory.FullName, "src", "SharpAmt.Redirection", "Ider");
             }
         }
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace SharpAmt.Redirection.Ider.Tests.Support;
+namespace SharpAmt.Redirection.Tests.Ider.Support;
 
 /// <summary>Builds multi-segment sequences, so readers are tested on messages split at any point.</summary>
 internal static class Segments

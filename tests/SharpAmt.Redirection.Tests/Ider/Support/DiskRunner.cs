@@ -2,7 +2,7 @@ using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Client.Media;
 using SharpAmt.Redirection.Ider.Wire;
 
-namespace SharpAmt.Redirection.Ider.Tests.Support;
+namespace SharpAmt.Redirection.Tests.Ider.Support;
 
 /// <summary>Runs commands on a disk and collects all their data, as the device would receive it.</summary>
 internal static class DiskRunner

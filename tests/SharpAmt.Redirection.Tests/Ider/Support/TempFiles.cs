@@ -1,4 +1,4 @@
-namespace SharpAmt.Redirection.Ider.Tests.Support;
+namespace SharpAmt.Redirection.Tests.Ider.Support;
 
 /// <summary>A scratch directory per test, removed afterwards.</summary>
 internal sealed class TempFiles : IDisposable

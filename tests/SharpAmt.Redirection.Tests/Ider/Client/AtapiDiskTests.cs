@@ -2,10 +2,10 @@ using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Client.Media;
 using SharpAmt.Redirection.Ider.Wire;
 using Xunit;
-using static SharpAmt.Redirection.Ider.Tests.Support.DiskRunner;
-using static SharpAmt.Redirection.Ider.Tests.Support.Segments;
+using static SharpAmt.Redirection.Tests.Ider.Support.DiskRunner;
+using static SharpAmt.Redirection.Tests.Ider.Support.Segments;
 
-namespace SharpAmt.Redirection.Ider.Tests.Client;
+namespace SharpAmt.Redirection.Tests.Ider.Client;
 
 /// <summary>Every command of reference §6.5.8 and every error, with the exact sense the host sees.</summary>
 public sealed class AtapiDiskTests
