@@ -27,6 +27,7 @@ internal static class AmtRootCommand
             new Commands.Net.NetCommand(),
             new WsManCommand(),
             new SolCommand(),
+            new ConsoleCommand(),
             new SimCommand(),
             new DemoCommand(),
             new PasswordCommand(),

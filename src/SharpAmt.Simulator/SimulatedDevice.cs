@@ -31,6 +31,8 @@ public sealed class SimulatedDevice : IAsyncDisposable
     private DeviceHttpApplication? _application;
     private SharpAmt.Redirection.Device.RedirectionDeviceOptions? _redirectionOptions;
     private long _requests;
+    private CancellationTokenSource _redirectionConnections = new();
+    private int _managementEngineDown;
     private string _lastRequest = "";
 
     public SimulatedDevice(SimulatedDeviceOptions options, ClassCatalogue? catalogue = null)
@@ -250,10 +252,46 @@ public sealed class SimulatedDevice : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the ME is down after <see cref="SimulateManagementEngineReset"/>: redirection connections are then reset at once.</summary>
+    public bool ManagementEngineDown => Volatile.Read(ref _managementEngineDown) != 0;
+
+    /// <summary>
+    /// What SOL and IDE-R clients see of an ME reset (or a firmware update): every open redirection connection
+    /// is dropped at once, and new ones are reset for <paramref name="downFor"/>; then the ME answers again.
+    /// The host keeps running and its serial port is freed, as on hardware. Returns at once.
+    /// </summary>
+    public void SimulateManagementEngineReset(TimeSpan downFor)
+    {
+        Volatile.Write(ref _managementEngineDown, 1);
+        var open = Interlocked.Exchange(ref _redirectionConnections, new CancellationTokenSource());
+        // Not disposed: a connection starting right now may still be reading its token.
+        open.Cancel();
+        RaiseSettings($"ME reset: redirection connections dropped, back in {downFor.TotalSeconds:0.#} s");
+        _ = ComeBackAsync(downFor);
+    }
+
+    private async Task ComeBackAsync(TimeSpan downFor)
+    {
+        try
+        {
+            await Task.Delay(downFor, Options.Time).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _managementEngineDown, 0);
+        }
+    }
+
     private DeviceListener StartRedirectionListener(IPAddress address, int port, bool tls, SharpAmt.Redirection.Device.RedirectionDeviceOptions redirection) =>
         DeviceListener.Start(this, address, port, tls,
-            (stream, cancellation) => SharpAmt.Redirection.Device.RedirectionDeviceSession.ServeAsync(stream, $"{address}:{port}", redirection, cancellation),
-            () => Redirection.ListenerEnabled);
+            (stream, cancellation) => ServeRedirectionAsync(stream, $"{address}:{port}", redirection, cancellation),
+            () => Redirection.ListenerEnabled && !ManagementEngineDown);
+
+    private async Task ServeRedirectionAsync(Stream stream, string endpoint, SharpAmt.Redirection.Device.RedirectionDeviceOptions redirection, CancellationToken cancellation)
+    {
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellation, Volatile.Read(ref _redirectionConnections).Token);
+        await SharpAmt.Redirection.Device.RedirectionDeviceSession.ServeAsync(stream, endpoint, redirection, connection.Token).ConfigureAwait(false);
+    }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 

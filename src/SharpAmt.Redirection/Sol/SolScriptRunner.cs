@@ -10,14 +10,14 @@ namespace SharpAmt.Redirection.Sol;
 /// </summary>
 public sealed class SolScriptRunner
 {
-    private readonly SolSession _session;
+    private readonly ISolConsole _session;
     private readonly Stream? _log;
     private readonly StringBuilder _unmatched = new();
     private readonly Decoder _decoder = Encoding.UTF8.GetDecoder();
     private readonly byte[] _buffer = new byte[4096];
     private readonly char[] _chars = new char[4096 + 4];
 
-    public SolScriptRunner(SolSession session, Stream? log = null)
+    public SolScriptRunner(ISolConsole session, Stream? log = null)
     {
         _session = session;
         _log = log;

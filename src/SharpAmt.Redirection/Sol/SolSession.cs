@@ -4,6 +4,7 @@ using SharpAmt.Redirection.Session;
 using SharpAmt.Redirection.Wire;
 using SharpAmt.Redirection.Wire.Messages;
 using SharpAmt.Transport;
+using SharpAmt.Transport.Net;
 
 namespace SharpAmt.Redirection.Sol;
 
@@ -13,7 +14,7 @@ namespace SharpAmt.Redirection.Sol;
 /// line controls, keep-alive pings); another sends a heartbeat. <see cref="CloseAsync"/> ends it in order
 /// (0x22, 0x23, 0x12); <see cref="DisposeAsync"/> just drops the connection, as MeshCommander does.
 /// </summary>
-public sealed class SolSession : IAsyncDisposable
+public sealed class SolSession : ISolConsole
 {
     private readonly RedirectionSession _session;
     private readonly SolSessionOptions _options;
@@ -27,6 +28,7 @@ public sealed class SolSession : IAsyncDisposable
     private volatile bool _closing;
     private int _sequence;
     private int _disposed;
+    private long _lastReceived = Environment.TickCount64;
 
     private SolSession(RedirectionSession session, SolSessionOptions options)
     {
@@ -171,6 +173,7 @@ public sealed class SolSession : IAsyncDisposable
             while (true)
             {
                 var frame = await channel.ReadAsync(_stopping.Token).ConfigureAwait(false);
+                Volatile.Write(ref _lastReceived, Environment.TickCount64);
                 if (frame is not { } received)
                 {
                     if (!_closing)
@@ -226,6 +229,10 @@ public sealed class SolSession : IAsyncDisposable
         }
     }
 
+    private bool IsSilentTooLong() =>
+        _options.SilenceTimeout > TimeSpan.Zero
+        && Environment.TickCount64 - Volatile.Read(ref _lastReceived) > (long)_options.SilenceTimeout.TotalMilliseconds;
+
     private async Task HeartbeatAsync()
     {
         using var timer = new PeriodicTimer(_options.HeartbeatInterval);
@@ -233,6 +240,16 @@ public sealed class SolSession : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stopping.Token).ConfigureAwait(false) && !_pump.IsCompleted)
             {
+                if (IsSilentTooLong())
+                {
+                    // A device that vanished without a reset (cable, power, a crashed ME) never closes the
+                    // connection: without this a reader would wait forever.
+                    _failure = new AmtConnectionException(Endpoint, ConnectionFailure.TimedOut,
+                        $"{Endpoint}: no traffic from the device for {Endpoints.Seconds(_options.SilenceTimeout)}; the SOL connection is lost");
+                    await _stopping.CancelAsync().ConfigureAwait(false);
+                    return;
+                }
+
                 await _session.Channel.SendAsync(SolSignal.Heartbeat(NextSequence()), _stopping.Token).ConfigureAwait(false);
             }
         }

@@ -12,7 +12,13 @@ internal static class SolTerminal
 {
     public const char EscapeKey = '\x1D';
 
-    public static async Task RunAsync(SolSession session, CliOutput output, Stream? log, CancellationToken cancellationToken)
+    /// <summary>Keys sent in one message at most; a longer paste takes several.</summary>
+    private const int MaxKeysPerMessage = 512;
+
+    /// <summary>How often the keyboard is looked at while idle; well under what a typist notices.</summary>
+    private static readonly TimeSpan KeyPoll = TimeSpan.FromMilliseconds(5);
+
+    public static async Task RunAsync(ISolConsole session, CliOutput output, Stream? log, CancellationToken cancellationToken)
     {
         output.Diagnostic($"connected to {session.Endpoint} (SOL); press Ctrl-] to leave");
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -34,32 +40,44 @@ internal static class SolTerminal
         }
     }
 
-    private static async Task KeyboardAsync(SolSession session, CancellationTokenSource leaving)
+    private static async Task KeyboardAsync(ISolConsole session, CancellationTokenSource leaving)
     {
+        var typed = new List<byte>(MaxKeysPerMessage);
         // Bounded by the session: ends on Ctrl-], on cancellation, or when the screen side stops.
         while (!leaving.IsCancellationRequested)
         {
             if (!Console.KeyAvailable)
             {
-                await Task.Delay(10, leaving.Token);
+                await Task.Delay(KeyPoll, leaving.Token);
                 continue;
             }
 
-            var key = Console.ReadKey(intercept: true);
-            if (key.KeyChar == EscapeKey || key.Key == ConsoleKey.Oem6 && key.Modifiers.HasFlag(ConsoleModifiers.Control))
+            // A paste arrives as many keys at once: they go out together, in order, in one message.
+            typed.Clear();
+            var escaped = false;
+            for (var i = 0; i < MaxKeysPerMessage && !escaped && Console.KeyAvailable; i++)
             {
-                return;
+                var key = Console.ReadKey(intercept: true);
+                escaped = key.KeyChar == EscapeKey || key.Key == ConsoleKey.Oem6 && key.Modifiers.HasFlag(ConsoleModifiers.Control);
+                if (!escaped)
+                {
+                    typed.AddRange(KeyBytes.For(key));
+                }
             }
 
-            var bytes = KeyBytes.For(key);
-            if (bytes.Length > 0)
+            if (typed.Count > 0)
             {
-                await session.WriteAsync(bytes, leaving.Token);
+                await session.WriteAsync(typed.ToArray(), leaving.Token);
+            }
+
+            if (escaped)
+            {
+                return;
             }
         }
     }
 
-    private static async Task ScreenAsync(SolSession session, Stream? log, CancellationToken cancellationToken)
+    private static async Task ScreenAsync(ISolConsole session, Stream? log, CancellationToken cancellationToken)
     {
         var stdout = Console.OpenStandardOutput();
         var buffer = new byte[4096];
