@@ -20,11 +20,11 @@ public sealed class AmttermSolTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private static int _next;
 
-    /// <summary>This file's addresses: 127.0.93.1 to 127.0.93.254.</summary>
+    /// <summary>This file's addresses: 127.0.114.1 to 127.0.114.254.</summary>
     private static IPAddress NextAddress()
     {
         var index = Interlocked.Increment(ref _next);
-        return index < 255 ? new IPAddress(new byte[] { 127, 0, 93, (byte)index }) : throw new InvalidOperationException("out of 127.0.93.x addresses");
+        return index < 255 ? new IPAddress(new byte[] { 127, 0, 114, (byte)index }) : throw new InvalidOperationException("out of 127.0.114.x addresses");
     }
 
     [Theory]
@@ -62,6 +62,61 @@ public sealed class AmttermSolTests
         Assert.DoesNotContain((byte)0x1D, echo.TypedBytes());
         Assert.DoesNotContain("select: timeout", await tmux.ScreenAsync(cancellation), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Amtterm_shows_a_reset_boot_then_logs_in_on_the_serial_getty_and_runs_a_command()
+    {
+        Assert.True(File.Exists(AmttermPath), $"Debian's amtterm is not installed at {AmttermPath}; install the package amtterm (CI installs it)");
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var device = new SimulatedDevice(new SimulatedDeviceOptions
+        {
+            // The real simulated console, at full speed, with its getty on ttyS1.
+            Console = SharpAmt.Simulator.Host.SerialConsole.HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero, SerialGetty = true },
+            Address = NextAddress(),
+            Firmware = FirmwareProfiles.Amt12,
+            PowerTransitionDelay = TimeSpan.Zero,
+        });
+        await device.StartAsync(cancellation);
+        await using var tmux = await Tmux.StartAsync(
+            [AmttermPath, "-u", device.Options.User, device.Address.ToString(), "16994"],
+            new Dictionary<string, string> { ["AMT_PASSWORD"] = device.Options.Password, ["LC_ALL"] = "C" },
+            cancellation);
+        await WaitUntilAsync(() => device.SerialPort.IsAttached, "amtterm never started SOL", cancellation);
+
+        // amt power HOST reset --sol, through the library, while amtterm is attached.
+        await using (var amt = new AmtDevice(new AmtConnectionOptions
+        {
+            Host = device.Address.ToString(),
+            Credentials = new Transport.AmtCredentials(device.Options.User, device.Options.Password),
+            Timeout = TimeSpan.FromSeconds(10),
+        }))
+        {
+            await amt.BootAsync(new BootRequest(BootTarget.Default, PowerAction.Reset, UseSol: true), cancellation);
+        }
+
+        await tmux.WaitForScreenAsync("Version 2.22.1287. Copyright (C) 2024 American Megatrends, Inc.", Wait, cancellation, withHistory: true);
+        await tmux.WaitForScreenAsync("Linux version", Wait, cancellation, withHistory: true);
+        await tmux.WaitForScreenAsync(" login:", Wait, cancellation);
+        await tmux.SendKeysAsync(cancellation, "-l", SharpAmtUser);
+        await tmux.SendKeysAsync(cancellation, "Enter");
+        await tmux.WaitForScreenAsync("Password:", Wait, cancellation);
+        await tmux.SendKeysAsync(cancellation, "-l", SharpAmtUser);
+        await tmux.SendKeysAsync(cancellation, "Enter");
+        await tmux.WaitForScreenAsync($"{SharpAmtUser}@", Wait, cancellation);
+        await tmux.SendKeysAsync(cancellation, "-l", "uname -a");
+        await tmux.SendKeysAsync(cancellation, "Enter");
+        var screen = await tmux.WaitForScreenAsync("x86_64 GNU/Linux", Wait, cancellation);
+        await tmux.SendKeysAsync(cancellation, "C-]");
+
+        await WaitUntilAsync(() => !device.SerialPort.IsAttached, "the console stayed attached after amtterm's escape key", cancellation);
+        await WaitUntilAsync(() => tmux.HasExitedAsync(cancellation).GetAwaiter().GetResult(), "amtterm did not exit after its escape key", cancellation);
+        Assert.DoesNotContain("Login incorrect", screen, StringComparison.Ordinal);
+        Assert.Contains("uname -a", screen, StringComparison.Ordinal);
+        Assert.Equal(SharpAmt.Simulator.Host.SerialConsole.HostConsoleState.Shell, device.Console.State);
+    }
+
+    /// <summary>The simulated OS's own account on its serial getty (user/user), not an AMT account.</summary>
+    private const string SharpAmtUser = "user";
 
     [Fact]
     public async Task Amtterm_reports_a_wrong_password()

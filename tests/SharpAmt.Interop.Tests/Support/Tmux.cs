@@ -58,18 +58,28 @@ internal sealed class Tmux : IAsyncDisposable
 
     public Task<string> ScreenAsync(CancellationToken cancellationToken) => RunAsync(["capture-pane", "-p", "-t", Session], cancellationToken);
 
+    /// <summary>The scrollback and the screen: what scrolled away or was cleared (tmux keeps cleared screens, scroll-on-clear) too.</summary>
+    public Task<string> HistoryAsync(CancellationToken cancellationToken) => RunAsync(["capture-pane", "-p", "-S", "-", "-t", Session], cancellationToken);
+
+    /// <summary>Pastes <paramref name="text"/> as a terminal paste does (tmux turns each LF into CR, as a paste from a window would).</summary>
+    public async Task PasteAsync(string text, CancellationToken cancellationToken)
+    {
+        await RunAsync(["set-buffer", "-b", "test-paste", text], cancellationToken);
+        await RunAsync(["paste-buffer", "-d", "-b", "test-paste", "-t", Session], cancellationToken);
+    }
+
     /// <summary>Whether the program in the pane has exited.</summary>
     public async Task<bool> HasExitedAsync(CancellationToken cancellationToken) =>
         (await RunAsync(["display-message", "-p", "-t", Session, "#{pane_dead}"], cancellationToken)).Trim() == "1";
 
     /// <summary>Polls the screen until it contains <paramref name="text"/>, at most <paramref name="limit"/>.</summary>
-    public async Task<string> WaitForScreenAsync(string text, TimeSpan limit, CancellationToken cancellationToken)
+    public async Task<string> WaitForScreenAsync(string text, TimeSpan limit, CancellationToken cancellationToken, bool withHistory = false)
     {
         var screen = "";
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < limit)
         {
-            screen = await ScreenAsync(cancellationToken);
+            screen = withHistory ? await HistoryAsync(cancellationToken) : await ScreenAsync(cancellationToken);
             if (screen.Contains(text, StringComparison.Ordinal))
             {
                 return screen;
