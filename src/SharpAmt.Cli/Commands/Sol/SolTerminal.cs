@@ -10,8 +10,6 @@ namespace SharpAmt.Cli.Commands.Sol;
 /// </summary>
 internal static class SolTerminal
 {
-    public const char EscapeKey = '\x1D';
-
     /// <summary>Keys sent in one message at most; a longer paste takes several.</summary>
     private const int MaxKeysPerMessage = 512;
 
@@ -58,7 +56,7 @@ internal static class SolTerminal
             for (var i = 0; i < MaxKeysPerMessage && !escaped && Console.KeyAvailable; i++)
             {
                 var key = Console.ReadKey(intercept: true);
-                escaped = key.KeyChar == EscapeKey || key.Key == ConsoleKey.Oem6 && key.Modifiers.HasFlag(ConsoleModifiers.Control);
+                escaped = KeyBytes.IsEscape(key);
                 if (!escaped)
                 {
                     typed.AddRange(KeyBytes.For(key));
