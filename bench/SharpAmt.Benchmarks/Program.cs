@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "relay-latency" => await RelayLatencyBenchmark.RunAsync(args[1..]),
     "ider-throughput" => await IderThroughputBenchmark.RunAsync(args[1..]),
     "sol-latency" => await SolLatencyBenchmark.RunAsync(args[1..]),
+    "sol-fleet" => await SolFleetBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -19,6 +20,7 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks eoi-rate --amt PATH/amt.dll [--seconds N] [--address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks relay-latency [--seconds N] [--amt PATH/amt.dll]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks ider-throughput [--mib N] [--chunk BYTES] [--read-size BYTES] [--image PATH]");
-    Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A] [--mode shell|echo]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks sol-fleet --amt PATH/amt.dll [--seconds N] [--count N] [--interval-ms MS] [--first-address A]");
     return 2;
 }
