@@ -39,6 +39,23 @@ public sealed class ConsoleCommandTests
         Assert.DoesNotContain("powering it up", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("12", false)]
+    [InlineData("16.1", true)]
+    public async Task Amt_sol_logs_in_on_the_simulated_console_and_runs_a_command_over_plain_and_tls(string firmware, bool tls)
+    {
+        using var cli = new CliHarness();
+        await using var device = await ConsoleDevices.StartAsync(FirmwareProfiles.Find(firmware));
+        string[] transport = tls ? ["--tls"] : [];
+
+        var result = await cli.RunAsync(["sol", device.Address.ToString(), .. transport, "--send", @"\r", "--expect", "login: $",
+            "--send", @"user\r", "--expect", "Password: $", "--send", @"user\r", "--expect", @"\$ $",
+            "--send", @"echo over-sol\r", "--expect", @"\r\nover-sol\r\n"], output: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(SharpAmt.Simulator.Host.SerialConsole.HostConsoleState.Shell, device.Console.State);
+    }
+
     [Fact]
     public async Task Reset_with_bios_stops_in_BIOS_setup()
     {

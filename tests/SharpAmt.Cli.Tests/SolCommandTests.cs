@@ -9,14 +9,7 @@ namespace SharpAmt.Cli.Tests;
 /// <summary><c>amt sol</c> in scripting mode against a simulated device whose serial port echoes what is typed.</summary>
 public sealed class SolCommandTests
 {
-    private static int _next;
-
-    /// <summary>This file's addresses: 127.0.92.1 to 127.0.92.254.</summary>
-    private static IPAddress NextAddress()
-    {
-        var index = Interlocked.Increment(ref _next);
-        return index < 255 ? new IPAddress(new byte[] { 127, 0, 92, (byte)index }) : throw new InvalidOperationException("out of 127.0.92.x addresses");
-    }
+    private static IPAddress NextAddress() => ConsoleDevices.NextAddress();
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile? firmware = null)
     {
@@ -101,9 +94,9 @@ public sealed class SolCommandTests
     {
         using var cli = new CliHarness();
 
-        var noTerminal = await cli.RunAsync("sol", "127.0.92.255");
-        var badPattern = await cli.RunAsync("sol", "127.0.92.255", "--expect", "(");
-        var password = await cli.RunAsync("sol", "127.0.92.255", "--password", "x", "--expect", "a");
+        var noTerminal = await cli.RunAsync("sol", "127.0.112.255");
+        var badPattern = await cli.RunAsync("sol", "127.0.112.255", "--expect", "(");
+        var password = await cli.RunAsync("sol", "127.0.112.255", "--password", "x", "--expect", "a");
 
         Assert.Equal(2, noTerminal.ExitCode);
         Assert.Contains("terminal", noTerminal.Error, StringComparison.Ordinal);

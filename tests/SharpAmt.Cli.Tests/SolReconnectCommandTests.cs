@@ -41,4 +41,19 @@ public sealed class SolReconnectCommandTests
         Assert.EndsWith("SOL connection lost; reconnecting", lines[0], StringComparison.Ordinal);
         Assert.Contains("the SOL connection was lost and not restored within 1 s", lines[1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Without_reconnecting_a_dropped_console_is_one_clear_line_and_exit_1()
+    {
+        using var cli = new CliHarness();
+        await using var device = await ConsoleDevices.StartAsync(echo: true);
+
+        var run = cli.RunAsync("sol", device.Address.ToString(), "--expect", "never-shown", "--timeout", "30", "--reconnect-timeout", "0");
+        await ConsoleDevices.EventuallyAsync(() => device.SerialPort.IsAttached, "amt sol never attached");
+        device.SimulateManagementEngineReset(TimeSpan.FromSeconds(1));
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(40), TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"amt: {device.Address}:16994: the device closed the SOL session", result.Error.TrimEnd());
+    }
 }
