@@ -44,6 +44,24 @@ public sealed class SolReconnectTests
     }
 
     [Fact]
+    public async Task A_simulated_ME_reset_drops_the_session_refuses_new_ones_while_down_then_answers_again()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var device = await SolConsoleDevice.StartAsync(cancellationToken: cancellation);
+        await using var held = await SolSession.OpenAsync(device.Client(), cancellationToken: cancellation);
+
+        device.Device.SimulateManagementEngineReset(TimeSpan.FromSeconds(2));
+        var dropped = await Assert.ThrowsAsync<AmtConnectionException>(async () => await ReadToEndAsync(held, cancellation));
+        var refused = await Assert.ThrowsAsync<AmtConnectionException>(() => SolSession.OpenAsync(device.Client(), cancellationToken: cancellation));
+        await SolAssert.EventuallyAsync(() => !device.Device.ManagementEngineDown, "the ME never came back", cancellation);
+        await using var next = await SolSession.OpenAsync(device.Client(), cancellationToken: cancellation);
+
+        Assert.Contains("closed the SOL session", dropped.Message, StringComparison.Ordinal);
+        Assert.True(refused.IsTransient);
+        Assert.True(device.Device.SerialPort.IsAttached);
+    }
+
+    [Fact]
     public async Task A_device_that_stays_away_ends_the_session_with_one_error_after_the_bound()
     {
         var cancellation = TestContext.Current.CancellationToken;
@@ -108,6 +126,16 @@ public sealed class SolReconnectTests
 
         Assert.Equal(ConnectionFailure.TimedOut, error.Failure);
         Assert.Contains("no traffic from the device for 1 s", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task ReadToEndAsync(SolSession session, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(TimeSpan.FromSeconds(20));
+        var buffer = new byte[256];
+        for (var i = 0; i < 10_000 && await session.ReadAsync(buffer, limit.Token) > 0; i++)
+        {
+        }
     }
 
     private static async Task<string> ReadUntilAsync(ReconnectingSolSession session, string expected, CancellationToken cancellationToken)
