@@ -50,7 +50,7 @@ public sealed class SolReconnectTests
         await using var device = await SolConsoleDevice.StartAsync(cancellationToken: cancellation);
         await using var held = await SolSession.OpenAsync(device.Client(), cancellationToken: cancellation);
 
-        device.Device.SimulateManagementEngineReset(TimeSpan.FromSeconds(2));
+        device.Device.SimulateManagementEngineReset(TimeSpan.FromSeconds(3));
         var dropped = await Assert.ThrowsAsync<AmtConnectionException>(async () => await ReadToEndAsync(held, cancellation));
         var refused = await Assert.ThrowsAsync<AmtConnectionException>(() => SolSession.OpenAsync(device.Client(), cancellationToken: cancellation));
         await SolAssert.EventuallyAsync(() => !device.Device.ManagementEngineDown, "the ME never came back", cancellation);
