@@ -47,9 +47,6 @@ public sealed class IderDeviceFeature : IRedirectionDeviceFeature
     /// <summary>Longest wait for the client's 0x47 after a 0x46.</summary>
     public TimeSpan ResetTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Told about sessions that end badly (the simulator's event log).</summary>
-    public Action<string>? Log { get; init; }
-
     /// <summary>
     /// UNSUPPORTED while IDE-R is disabled in AMT_RedirectionService (as for SOL, the real answer is
     /// unconfirmed), BUSY while another IDE-R session is attached: only one at a time.

@@ -43,8 +43,17 @@ public sealed class IderHostPort
         }
     }
 
-    /// <summary>Sends ATAPI commands to one drive of the attached session (see <see cref="SendAsync"/>).</summary>
-    public AtapiCommandSender CommandSender(IderHostDrive drive) => (cdb, data, cancellationToken) => SendAsync(drive, cdb, data, cancellationToken);
+    /// <summary>
+    /// Sends ATAPI commands to one drive of the session attached now (see <see cref="SendAsync"/>). It stays bound to
+    /// that session: once it ends, every command fails with the reason it ended, even if another session attaches,
+    /// since a host reading a medium does not carry on with another one.
+    /// </summary>
+    public AtapiCommandSender CommandSender(IderHostDrive drive)
+    {
+        var connection = Current;
+        return (cdb, data, cancellationToken) =>
+            (connection ?? throw new AtapiHostException("no IDE-R session is attached")).SendCommandAsync(drive, cdb, data, cancellationToken);
+    }
 
     /// <summary>
     /// Writes one command (0x50) and waits, bounded, for its data (0x54) and status; one command at a time.
