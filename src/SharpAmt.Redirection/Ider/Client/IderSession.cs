@@ -291,7 +291,7 @@ public sealed class IderSession : IAsyncDisposable
         {
             if (!_closing)
             {
-                failure = exception;
+                failure = exception is AmtConnectionException dropped ? Dropped(dropped) : exception;
             }
         }
         finally
@@ -373,8 +373,12 @@ public sealed class IderSession : IAsyncDisposable
         }
         catch (Exception exception) when (exception is AmtException or IOException or UnauthorizedAccessException)
         {
-            failure = exception is AmtException ? exception : new AmtConnectionException(Endpoint, ConnectionFailure.Reset,
-                $"{Endpoint}: reading the image failed: {exception.Message}", exception);
+            failure = exception switch
+            {
+                AmtConnectionException dropped => Dropped(dropped),
+                AmtException => exception,
+                _ => new AmtConnectionException(Endpoint, ConnectionFailure.Reset, $"{Endpoint}: reading the image failed: {exception.Message}", exception),
+            };
         }
 
         if (failure is not null && !_closing)
@@ -383,6 +387,10 @@ public sealed class IderSession : IAsyncDisposable
             await _stopping.CancelAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>The connection broke under the session: said in IDE-R terms, with the transport's reason inside.</summary>
+    private AmtConnectionException Dropped(AmtConnectionException exception) =>
+        new(Endpoint, exception.Failure, $"{Endpoint}: the IDE-R session was cut off (the device closed the connection)", exception);
 
     private void Finish(Exception? failure)
     {

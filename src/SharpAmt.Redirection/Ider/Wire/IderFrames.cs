@@ -70,14 +70,19 @@ public static class IderFrames
             return false;
         }
 
-        if (buffer.Length < frame.Header)
+        // The length is known as soon as the field that decides it has arrived, so an oversized announcement is
+        // refused before the rest of its header is waited for.
+        var known = frame.LengthSize > 0 ? frame.LengthOffset + frame.LengthSize
+            : frame.SelectorOffset >= 0 ? frame.SelectorOffset + 1
+            : 1;
+        if (buffer.Length < known)
         {
             return false;
         }
 
-        // The longest IDE-R header is 34 bytes, so a small stack copy covers every case.
-        Span<byte> head = stackalloc byte[frame.Header];
-        buffer.Slice(0, frame.Header).CopyTo(head);
+        // The widest deciding field ends at byte 30 (0x41's OEM length), so a small stack copy covers every case.
+        Span<byte> head = stackalloc byte[known];
+        buffer.Slice(0, known).CopyTo(head);
         var payload = frame.PayloadLength(head);
         if (frame.LengthSize > 0 && payload > maxDataLength)
         {
