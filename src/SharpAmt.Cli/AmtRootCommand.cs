@@ -2,6 +2,7 @@ using System.CommandLine;
 using SharpAmt.Cli.Commands.Consent;
 using SharpAmt.Cli.Commands.Demo;
 using SharpAmt.Cli.Commands.Features;
+using SharpAmt.Cli.Commands.Ider;
 using SharpAmt.Cli.Commands.Info;
 using SharpAmt.Cli.Commands.Password;
 using SharpAmt.Cli.Commands.Power;
@@ -27,6 +28,7 @@ internal static class AmtRootCommand
             new Commands.Net.NetCommand(),
             new WsManCommand(),
             new SolCommand(),
+            new IderCommand(),
             new SimCommand(),
             new DemoCommand(),
             new PasswordCommand(),

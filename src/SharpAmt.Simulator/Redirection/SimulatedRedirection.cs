@@ -24,7 +24,7 @@ internal static class SimulatedRedirection
             FirmwareMajor = major,
             FirmwareMinor = minor,
         };
-        var ider = new IderDeviceFeature(() => device.Redirection.IderEnabled)
+        var ider = new IderDeviceFeature(() => device.Redirection.IderEnabled, device.IderDrives)
         {
             FirmwareMajor = major,
             FirmwareMinor = minor,

@@ -16,13 +16,16 @@ public sealed class IderDeviceFeature : IRedirectionDeviceFeature
 {
     private readonly Func<bool> _enabled;
 
-    public IderDeviceFeature(Func<bool> enabled)
+    /// <param name="enabled">Whether IDE-R is enabled in AMT_RedirectionService now.</param>
+    /// <param name="port">The host's IDE channel, when the host model made it; a new one otherwise.</param>
+    public IderDeviceFeature(Func<bool> enabled, IderHostPort? port = null)
     {
         _enabled = enabled;
+        Port = port ?? new IderHostPort();
     }
 
     /// <summary>Where the host model meets the attached session.</summary>
-    public IderHostPort Port { get; } = new();
+    public IderHostPort Port { get; }
 
     /// <summary>Reported in the 0x41, bytes 10–11.</summary>
     public byte FirmwareMajor { get; init; }
