@@ -260,6 +260,9 @@ internal sealed class IderDeviceConnection : IDisposable
                     await SendAsync(new IderHeaderMessage(IderMessageType.IDER_KEEP_ALIVE_PONG, 0), cancellationToken).ConfigureAwait(false);
                     break;
                 case IderMessageType.END_IDER_REDIRECTION:
+                    // The drives are free before the client hears so: a client that reconnects at once is not told BUSY.
+                    End("the IDE-R client ended the session");
+                    _feature.Port.Detach(this);
                     await SendAsync(new IderHeaderMessage(IderMessageType.END_IDER_REDIRECTION_REPLY, 0), cancellationToken).ConfigureAwait(false);
                     return "the IDE-R client ended the session";
             }
