@@ -100,6 +100,44 @@ public sealed class IderCommandTests
         await WaitAsync(() => !Attached(device), "the session ended");
     }
 
+    [Fact]
+    public async Task A_device_that_goes_away_while_serving_is_one_line_and_exit_1()
+    {
+        using var cli = new CliHarness();
+        var device = await StartAsync();
+        var iso = WriteIso(cli, "gone.iso", 1 << 20);
+
+        var running = cli.RunAsync(["ider", device.Address.ToString(), "--cd", iso], output: null, Token);
+        await WaitAsync(() => device.IderDrives.IsEnabled, "the session enabled the drives");
+        await Task.Delay(300, Token);
+        await device.DisposeAsync();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(20), Token);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"amt: {device.Address}:16994: the device closed the IDE-R session", result.Error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task A_boot_that_never_reads_the_drives_fails_after_the_first_read_time()
+    {
+        using var cli = new CliHarness();
+        await using var device = new SimulatedDevice(new SimulatedDeviceOptions
+        {
+            Address = NextAddress(),
+            Password = CliHarness.Password,
+            PowerTransitionDelay = TimeSpan.Zero,
+            Console = new HostConsoleOptions { Enabled = false },
+        });
+        await device.StartAsync(Token);
+        var iso = WriteIso(cli, "unread.iso", 1 << 20);
+
+        var result = await cli.RunAsync("ider", device.Address.ToString(), "--cd", iso, "--boot", "--first-read", "0.5");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the host did not read from the IDE-R drives within 0.5 s of the boot", result.Error, StringComparison.Ordinal);
+        Assert.Single(result.Error.TrimEnd().Split('\n'));
+    }
+
     [Theory]
     [InlineData("missing.iso", null, "missing.iso: no such file")]
     [InlineData("odd.iso", 2049, "is not a whole number of 2048-byte CD sectors")]

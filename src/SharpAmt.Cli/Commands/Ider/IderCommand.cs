@@ -60,6 +60,13 @@ internal sealed class IderCommand : AmtCommand
         DefaultValueFactory = _ => 3,
     };
 
+    public static readonly Option<double> FirstRead = new("--first-read")
+    {
+        Description = "With --boot: give up when the host has not read from the drives this many seconds after the boot",
+        HelpName = "SECONDS",
+        DefaultValueFactory = _ => 300,
+    };
+
     public static readonly Option<bool> Plain = new("--plain-auth")
     {
         Description = "Log in with the clear-text method Debian's amtterm 1.4 uses instead of digest",
@@ -74,16 +81,12 @@ internal sealed class IderCommand : AmtCommand
         Options.Add(Start);
         Options.Add(Boot);
         Options.Add(Idle);
+        Options.Add(FirstRead);
         Options.Add(Plain);
         CommonOptions.AddConnectionOptions(this);
         Validators.Add(CommonOptions.RejectConflictingTrust);
-        Idle.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is var seconds && (seconds <= 0 || seconds > 3600 || double.IsNaN(seconds)))
-            {
-                result.AddError("--idle takes seconds between 0 and 3600");
-            }
-        });
+        Idle.Validators.Add(result => RequireSeconds(result, "--idle"));
+        FirstRead.Validators.Add(result => RequireSeconds(result, "--first-read"));
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -119,7 +122,8 @@ internal sealed class IderCommand : AmtCommand
             try
             {
                 outcome = context.Value(Boot)
-                    ? await BootAndServeAsync(session, options, images, TimeSpan.FromSeconds(context.Value(Idle)), cancellationToken)
+                    ? await BootAndServeAsync(session, options, images, TimeSpan.FromSeconds(context.Value(Idle)), TimeSpan.FromSeconds(context.Value(FirstRead)),
+                        cancellationToken)
                     : await ServeAsync(session, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -168,7 +172,8 @@ internal sealed class IderCommand : AmtCommand
         return "the device ended the session";
     }
 
-    private static async Task<string> BootAndServeAsync(IderSession session, AmtConnectionOptions options, IderImages images, TimeSpan idle, CancellationToken cancellationToken)
+    private static async Task<string> BootAndServeAsync(IderSession session, AmtConnectionOptions options, IderImages images, TimeSpan idle, TimeSpan firstRead,
+        CancellationToken cancellationToken)
     {
         var target = images.Cdrom is not null ? BootTarget.IderCd : BootTarget.IderFloppy;
         await using (var device = new AmtDevice(options))
@@ -178,13 +183,26 @@ internal sealed class IderCommand : AmtCommand
             await device.BootAsync(new BootRequest(target, action), cancellationToken);
         }
 
-        if (await session.WaitForHostIdleAsync(idle, cancellationToken))
+        switch (await session.WaitForHostIdleAsync(idle, firstRead, cancellationToken))
         {
-            return "the host stopped reading";
+            case IderHostActivity.StoppedReading:
+                return "the host stopped reading";
+            case IderHostActivity.NeverRead:
+                throw new CliException($"{session.Endpoint}: the host did not read from the IDE-R drives within {firstRead.TotalSeconds:0.#} s of the boot",
+                    ExitCodes.DeviceError);
+            default:
+                await session.Completion;
+                return "the device ended the session";
         }
+    }
 
-        await session.Completion;
-        return "the device ended the session";
+    private static void RequireSeconds(System.CommandLine.Parsing.OptionResult result, string name)
+    {
+        var seconds = result.GetValueOrDefault<double>();
+        if (seconds <= 0 || seconds > 3600 || double.IsNaN(seconds))
+        {
+            result.AddError($"{name} takes seconds between 0 and 3600");
+        }
     }
 
     private static void Report(CommandContext context, string host, IderSession session, string outcome)

@@ -137,25 +137,32 @@ public sealed class IderSession : IAsyncDisposable
 
     /// <summary>
     /// Waits until the host has read something and then read nothing for <paramref name="idle"/>: an installer that
-    /// copied what it needed, or a BIOS that gave up. False when the session ended first.
+    /// copied what it needed, or a BIOS that gave up. Also ends when no read came within <paramref name="firstRead"/>
+    /// (the boot went elsewhere) or the session ended; the result says which.
     /// </summary>
-    public async Task<bool> WaitForHostIdleAsync(TimeSpan idle, CancellationToken cancellationToken = default)
+    public async Task<IderHostActivity> WaitForHostIdleAsync(TimeSpan idle, TimeSpan firstRead, CancellationToken cancellationToken = default)
     {
         var step = TimeSpan.FromMilliseconds(Math.Clamp(idle.TotalMilliseconds / 4, 10, 250));
-        // Bounded by the caller's token and by the session's end; each turn sleeps one step.
+        var started = Stopwatch.GetTimestamp();
+        // Bounded by firstRead until a read happens, then by the host's reads, the session's end and the caller's token.
         while (!Completion.IsCompleted)
         {
             var last = Interlocked.Read(ref _lastReadTimestamp);
             if (last != 0 && _answering.CurrentCount == 1 && Stopwatch.GetElapsedTime(last) >= idle)
             {
-                return true;
+                return IderHostActivity.StoppedReading;
+            }
+
+            if (last == 0 && Stopwatch.GetElapsedTime(started) >= firstRead)
+            {
+                return IderHostActivity.NeverRead;
             }
 
             await Task.WhenAny(Completion, Task.Delay(step, cancellationToken)).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        return false;
+        return IderHostActivity.SessionEnded;
     }
 
     /// <summary>Ends the session in order: 0x42, the device's 0x43 (waited for briefly), close.</summary>
@@ -390,7 +397,7 @@ public sealed class IderSession : IAsyncDisposable
 
     /// <summary>The connection broke under the session: said in IDE-R terms, with the transport's reason inside.</summary>
     private AmtConnectionException Dropped(AmtConnectionException exception) =>
-        new(Endpoint, exception.Failure, $"{Endpoint}: the IDE-R session was cut off (the device closed the connection)", exception);
+        new(Endpoint, exception.Failure, $"{Endpoint}: the device closed the IDE-R session", exception);
 
     private void Finish(Exception? failure)
     {

@@ -166,7 +166,7 @@ public sealed class IderSessionTests
         var content = new byte[64 * 2048];
         await using var session = await IderSession.OpenAsync(device.Client(), new IderSessionOptions { Cdrom = new IderMemoryImage(content) }, Token);
 
-        var early = session.WaitForHostIdleAsync(TimeSpan.FromMilliseconds(100), Token);
+        var early = session.WaitForHostIdleAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), Token);
         await Task.Delay(300, Token);
         Assert.False(early.IsCompleted, "no read happened yet, so the host is not idle");
 
@@ -180,6 +180,17 @@ public sealed class IderSessionTests
         var read = await sender(AtapiCdb.Create(0x28, 0, 0, 0, 0, 0, 0, 0, 2, 0), buffer, Token);
         Assert.True(read.IsGood);
         Assert.Equal(4096, read.Length);
-        Assert.True(await early.WaitAsync(TimeSpan.FromSeconds(5), Token));
+        Assert.Equal(IderHostActivity.StoppedReading, await early.WaitAsync(TimeSpan.FromSeconds(5), Token));
+    }
+
+    [Fact]
+    public async Task A_host_that_never_reads_is_reported_after_the_first_read_time()
+    {
+        await using var device = new IderLoopbackDevice();
+        await using var session = await IderSession.OpenAsync(device.Client(), new IderSessionOptions { Cdrom = new IderMemoryImage(new byte[4096]) }, Token);
+
+        var activity = await session.WaitForHostIdleAsync(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300), Token).WaitAsync(TimeSpan.FromSeconds(5), Token);
+
+        Assert.Equal(IderHostActivity.NeverRead, activity);
     }
 }
