@@ -40,9 +40,6 @@ public readonly record struct FrameLength
 
     public bool IsFixed => LengthSize == 0 && SelectorOffset < 0;
 
-    /// <summary>The longest message this opcode can be, whatever its header says.</summary>
-    public long Maximum => Header + SelectedTail + (LengthSize == 0 ? 0 : (1L << (8 * LengthSize)) - 1);
-
     public static FrameLength Fixed(int size)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);

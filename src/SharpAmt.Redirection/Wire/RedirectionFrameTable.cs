@@ -48,12 +48,9 @@ public sealed class RedirectionFrameTable
     }
 
     /// <summary>An unfrozen copy, to add a feature's opcodes to a shared table.</summary>
-    public RedirectionFrameTable Clone() => Clone(MaxFrameLength);
-
-    /// <summary>An unfrozen copy with another message size limit (a feature whose messages are longer or shorter).</summary>
-    public RedirectionFrameTable Clone(int maxFrameLength)
+    public RedirectionFrameTable Clone()
     {
-        var copy = new RedirectionFrameTable(maxFrameLength);
+        var copy = new RedirectionFrameTable(MaxFrameLength);
         Array.Copy(_lengths, copy._lengths, _lengths.Length);
         return copy;
     }

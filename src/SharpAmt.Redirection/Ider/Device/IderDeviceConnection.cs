@@ -31,6 +31,9 @@ internal sealed class IderDeviceConnection : IDisposable
     private PendingCommand? _pending;
     private TaskCompletionSource? _reset;
     private string? _endReason;
+
+    /// <summary>A command was given up (cancelled or timed out) while its answer was still coming; only touched under the command lock.</summary>
+    private bool _abandoned;
     private IderMessageType _received;
     private IderDisableEnableFeatures _featureRequest;
 
@@ -111,10 +114,19 @@ internal sealed class IderDeviceConnection : IDisposable
         limit.CancelAfter(_feature.CommandTimeout);
         PendingCommand? pending = null;
         var holding = false;
+        var sent = false;
         try
         {
             await _commands.WaitAsync(limit.Token).ConfigureAwait(false);
             holding = true;
+            if (_abandoned)
+            {
+                // The client may still be answering a command the host gave up on; a reset makes it stop and tells
+                // where its last stale byte is (before the 0x47), so none of it lands in this command's buffer.
+                _abandoned = false;
+                await ResetAsync(limit.Token).ConfigureAwait(false);
+            }
+
             Task? reset;
             lock (_sync)
             {
@@ -135,6 +147,7 @@ internal sealed class IderDeviceConnection : IDisposable
             }
 
             await SendAsync(new IderCommandWritten(0, cdb, drive.Register()), limit.Token).ConfigureAwait(false);
+            sent = true;
             return await pending.Task.WaitAsync(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -163,6 +176,11 @@ internal sealed class IderDeviceConnection : IDisposable
                 {
                     _pending = null;
                 }
+            }
+
+            if (sent && pending is { Task.IsCompleted: false })
+            {
+                _abandoned = true;
             }
 
             if (holding)

@@ -193,4 +193,50 @@ public sealed class IderSessionTests
 
         Assert.Equal(IderHostActivity.NeverRead, activity);
     }
+
+    [Fact]
+    public async Task A_command_the_host_gave_up_on_leaves_no_stale_data_for_the_next_one()
+    {
+        var content = new byte[4 << 20];
+        Random.Shared.NextBytes(content);
+        await using var device = new IderLoopbackDevice();
+        var medium = new GatedMedium(new IderMemoryImage(content), gateAt: 2 << 20);
+        await using var session = await IderSession.OpenAsync(device.Client(), new IderSessionOptions { Cdrom = medium }, Token);
+        var sender = device.Port.CommandSender(IderHostDrive.Cdrom);
+        await ReadyAsync(sender);
+
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var abandoned = sender(Read10(1024, 256), new byte[256 * 2048], giveUp.Token).AsTask();
+        await medium.Reached.WaitAsync(TimeSpan.FromSeconds(10), Token);
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        medium.Open();
+
+        // The next command first resets the drives (the host sees the reset's unit attention), then reads clean data.
+        var attention = await sender(AtapiCdb.Create(0x00), Memory<byte>.Empty, Token);
+        var buffer = new byte[16 * 2048];
+        var read = await sender(Read10(16, 16), buffer, Token);
+
+        Assert.Equal(new AtapiSense(0x06, 0x29, 0x00), attention.Sense);
+        Assert.True(read.IsGood);
+        Assert.Equal(content.AsSpan(16 * 2048, buffer.Length).ToArray(), buffer);
+        Assert.Equal(1, session.Resets);
+    }
+
+    private static AtapiCdb Read10(int lba, int count) =>
+        AtapiCdb.Create(0x28, 0, (byte)(lba >> 24), (byte)(lba >> 16), (byte)(lba >> 8), (byte)lba, 0, (byte)(count >> 8), (byte)count, 0);
+
+    /// <summary>TEST UNIT READY through the unit attention of a newly inserted disc.</summary>
+    private static async Task ReadyAsync(AtapiCommandSender sender)
+    {
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            if ((await sender(AtapiCdb.Create(0x00), Memory<byte>.Empty, Token)).IsGood)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail("the drive never became ready");
+    }
 }
