@@ -21,7 +21,7 @@ internal sealed class IderLoopbackDevice : IAsyncDisposable
     private readonly Task _accepting;
     private readonly List<Task> _connections = [];
 
-    public IderLoopbackDevice(Func<Func<bool>, IderDeviceFeature>? configure = null)
+    public IderLoopbackDevice(Func<Func<bool>, IderDeviceFeature>? configure = null, IRedirectionDeviceFeature? scripted = null)
     {
         Feature = configure?.Invoke(() => Enabled) ?? new IderDeviceFeature(() => Enabled) { FirmwareMajor = 12, FirmwareMinor = 0 };
         Accounts = new StandaloneDevice.TestAccounts();
@@ -29,7 +29,7 @@ internal sealed class IderLoopbackDevice : IAsyncDisposable
         {
             Accounts = Accounts,
             FirmwareMajor = 12,
-            Features = new Dictionary<RedirectionSessionType, IRedirectionDeviceFeature> { [RedirectionSessionType.Ider] = Feature },
+            Features = new Dictionary<RedirectionSessionType, IRedirectionDeviceFeature> { [RedirectionSessionType.Ider] = scripted ?? Feature },
         };
         Address = IderTestAddresses.Next();
         _listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
