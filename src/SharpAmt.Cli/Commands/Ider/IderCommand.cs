@@ -144,7 +144,7 @@ internal sealed class IderCommand : AmtCommand
             await session.CloseAsync(CancellationToken.None);
         }
 
-        Report(context, options.Host, session, outcome);
+        Report(context, options.Host, session, images, outcome);
         return exitCode;
     }
 
@@ -205,7 +205,7 @@ internal sealed class IderCommand : AmtCommand
         }
     }
 
-    private static void Report(CommandContext context, string host, IderSession session, string outcome)
+    private static void Report(CommandContext context, string host, IderSession session, IderImages images, string outcome)
     {
         var cd = session.GetProgress(AtapiDeviceKind.Cdrom);
         var floppy = session.GetProgress(AtapiDeviceKind.Floppy);
@@ -217,8 +217,18 @@ internal sealed class IderCommand : AmtCommand
             ["floppy"] = Json(floppy),
             ["resets"] = session.Resets,
         };
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{host}: {IderProgressLine.Describe(cd, "CD")}; {IderProgressLine.Describe(floppy, "floppy")}; {outcome}");
+        var drives = new List<string>();
+        if (images.Cdrom is not null)
+        {
+            drives.Add(IderProgressLine.Describe(cd, "CD"));
+        }
+
+        if (images.Floppy is not null)
+        {
+            drives.Add(IderProgressLine.Describe(floppy, "floppy"));
+        }
+
+        var line = string.Create(CultureInfo.InvariantCulture, $"{host}: {string.Join("; ", drives)}; {outcome}");
         // A plain line rather than a drawn one: it is one sentence, and must not wrap at the console width.
         if (context.Output.IsJson)
         {
