@@ -1,18 +1,25 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
 using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Client.Media;
 using SharpAmt.Redirection.Ider.Device;
+using SharpAmt.Redirection.Session;
+using SharpAmt.Simulator;
+using SharpAmt.Simulator.Host.SerialConsole;
+using SharpAmt.Transport;
 using SharpAmt.Redirection.Tests.Ider.Support;
 
 namespace SharpAmt.Benchmarks;
 
 /// <summary>
-/// IDE-R read throughput end to end in one process, no network yet: the simulated host boots from a CD image on
-/// disk and reads it whole in 1 MiB READ(10)s; every command goes through the codec as a 0x50 and every answer
-/// comes back as 0x54 chunks of the device's read buffer size, served by the disk through the read-ahead. Bounded
-/// by the image size. Reports MB/s with and without the host's SHA-256, and managed bytes allocated per MiB served.
+/// IDE-R read throughput. First over a real redirection session on loopback: a simulated AMT 12 device on
+/// 127.0.108.1 (in this process, the simulator's own IDE-R device side and port) and the IDE-R client serving a CD
+/// image from disk through its read-ahead; the simulated host boots from it and reads it whole in 1 MiB READ(10)s,
+/// so every command is a 0x50 on the wire and every answer 8 KiB 0x54 chunks cut from the TCP stream. Then, as a
+/// second line, the same host and disk in one process without a network. Bounded by the image size. Reports MB/s
+/// with and without the host's SHA-256, and managed bytes allocated per MiB served.
 /// </summary>
 internal static class IderThroughputBenchmark
 {
@@ -21,6 +28,8 @@ internal static class IderThroughputBenchmark
         var mebibytes = Arguments.Number(args, "--mib", 512);
         var chunk = Arguments.Number(args, "--chunk", 8192);
         var readSize = Arguments.Number(args, "--read-size", 1 << 20);
+        var batch = Arguments.Number(args, "--batch", 256 * 1024);
+        var address = IPAddress.Parse(Arguments.Value(args, "--address", "127.0.108.1"));
         var given = Arguments.Value(args, "--image", "");
         var path = given.Length > 0 ? given : Path.Combine(Path.GetTempPath(), $"sharpamt-ider-bench-{Environment.ProcessId}.iso");
         try
@@ -30,10 +39,26 @@ internal static class IderThroughputBenchmark
                 await WriteImageAsync(path, (long)mebibytes << 20);
             }
 
-            Console.WriteLine($"ider-throughput: {new FileInfo(path).Length >> 20} MiB image on disk, {chunk}-byte 0x54 chunks, {readSize >> 10} KiB READ(10)s, in process (no network)");
-            foreach (var hash in new[] { false, true, false })
+            var size = new FileInfo(path).Length >> 20;
+            await using (var device = new SimulatedDevice(new SimulatedDeviceOptions
             {
-                await MeasureAsync(path, chunk, readSize, hash);
+                Address = address,
+                Console = new HostConsoleOptions { Enabled = false },
+                PowerTransitionDelay = TimeSpan.Zero,
+            }))
+            {
+                await device.StartAsync();
+                Console.WriteLine($"ider-throughput: {size} MiB image on disk, {readSize >> 10} KiB READ(10)s, over a redirection session on {address}:16994 (loopback TCP), {batch >> 10} KiB client write batches");
+                foreach (var hash in new[] { false, true, false })
+                {
+                    await MeasureOverLoopbackAsync(device, path, readSize, batch, hash);
+                }
+            }
+
+            Console.WriteLine($"ider-throughput: the same host and disk in one process, no network, {chunk}-byte 0x54 chunks");
+            foreach (var hash in new[] { false, true })
+            {
+                await MeasureInProcessAsync(path, chunk, readSize, hash);
             }
 
             return 0;
@@ -47,20 +72,39 @@ internal static class IderThroughputBenchmark
         }
     }
 
-    private static async Task MeasureAsync(string path, int chunk, int readSize, bool hash)
+    private static async Task MeasureOverLoopbackAsync(SimulatedDevice device, string path, int readSize, int batch, bool hash)
+    {
+        await using var image = IderImageFile.Open(path, AtapiDeviceKind.Cdrom);
+        var client = new RedirectionClientOptions
+        {
+            Host = device.Address.ToString(),
+            Credentials = new AmtCredentials(device.Options.User, device.Options.Password),
+        };
+        await using var session = await IderSession.OpenAsync(client, new IderSessionOptions { Cdrom = image, WriteBatchSize = batch });
+        var host = new SimulatedAtapiHost(device.IderDrives.CommandSender(IderHostDrive.Cdrom), new SimulatedAtapiHostOptions { ReadSize = readSize, ComputeHash = hash });
+        await ReportAsync(hash ? "with SHA-256   " : "transfer only  ", () => host.BootCdAsync());
+        await session.CloseAsync();
+    }
+
+    private static async Task MeasureInProcessAsync(string path, int chunk, int readSize, bool hash)
     {
         await using var image = IderImageFile.Open(path, AtapiDeviceKind.Cdrom);
         var disk = new AtapiDisk(AtapiDeviceKind.Cdrom, image, chunk);
         var link = new InProcessIderLink(new IderCommandResponder(disk, null));
         var host = new SimulatedAtapiHost(link.SendAsync, new SimulatedAtapiHostOptions { ReadSize = readSize, ComputeHash = hash });
+        await ReportAsync(hash ? "with SHA-256   " : "transfer only  ", () => host.BootCdAsync());
+    }
+
+    private static async Task ReportAsync(string label, Func<Task<AtapiHostReport>> boot)
+    {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
-        var report = await host.BootCdAsync();
+        var report = await boot();
         clock.Stop();
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         var megabytes = report.BytesRead / 1e6;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {(hash ? "with SHA-256   " : "transfer only  ")} {megabytes / clock.Elapsed.TotalSeconds,8:F0} MB/s  ({report.BytesRead >> 20} MiB in {clock.Elapsed.TotalSeconds:F2} s, {report.Commands} commands, {allocated / (double)(report.BytesRead >> 20):F0} bytes allocated per MiB)"));
+            $"  {label} {megabytes / clock.Elapsed.TotalSeconds,8:F0} MB/s  ({report.BytesRead >> 20} MiB in {clock.Elapsed.TotalSeconds:F2} s, {report.Commands} commands, {allocated / (double)(report.BytesRead >> 20):F0} bytes allocated per MiB, both sides)"));
     }
 
     /// <summary>An image the host can boot: pseudo-random sectors with an ISO 9660 primary volume descriptor and terminator at 16 and 17.</summary>

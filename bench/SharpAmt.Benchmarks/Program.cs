@@ -19,7 +19,7 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks fleet-start --amt PATH/amt.dll [--count N] [--first-address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks eoi-rate --amt PATH/amt.dll [--seconds N] [--address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks relay-latency [--seconds N] [--amt PATH/amt.dll]");
-    Console.Error.WriteLine("       SharpAmt.Benchmarks ider-throughput [--mib N] [--chunk BYTES] [--read-size BYTES] [--image PATH]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks ider-throughput [--mib N] [--chunk BYTES] [--read-size BYTES] [--batch BYTES] [--address A] [--image PATH]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A] [--mode shell|echo]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-fleet --amt PATH/amt.dll [--seconds N] [--count N] [--interval-ms MS] [--first-address A]");
     return 2;

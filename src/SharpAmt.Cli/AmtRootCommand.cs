@@ -2,6 +2,7 @@ using System.CommandLine;
 using SharpAmt.Cli.Commands.Consent;
 using SharpAmt.Cli.Commands.Demo;
 using SharpAmt.Cli.Commands.Features;
+using SharpAmt.Cli.Commands.Ider;
 using SharpAmt.Cli.Commands.Info;
 using SharpAmt.Cli.Commands.Password;
 using SharpAmt.Cli.Commands.Power;
@@ -28,6 +29,7 @@ internal static class AmtRootCommand
             new WsManCommand(),
             new SolCommand(),
             new ConsoleCommand(),
+            new IderCommand(),
             new SimCommand(),
             new DemoCommand(),
             new PasswordCommand(),

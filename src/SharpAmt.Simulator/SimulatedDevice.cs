@@ -97,6 +97,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     /// <summary>What the host writes to <see cref="SerialPort"/> as it boots and runs, and how it answers keys.</summary>
     public HostConsole Console { get; }
 
+    /// <summary>The host's IDE channel where an IDE-R session attaches its CD-ROM and floppy.</summary>
+    public SharpAmt.Redirection.Ider.Device.IderHostPort IderDrives { get; } = new();
+
     public DeviceAccounts Accounts { get; }
 
     public FaultInjection Faults { get; }

@@ -8,8 +8,12 @@ public sealed class RedirectionDeviceOptions
     /// <summary>
     /// The opcodes after which Debian's amtterm 1.4 and amtider discard the rest of their read buffer
     /// (reference section 6.7): the device pauses after sending each so that nothing rides along.
+    /// IDE-R's 0x50 is deliberately absent although amtider discards after it too: the device sends nothing
+    /// after a 0x50 until the client has answered it (no heartbeat either while a command is outstanding), so
+    /// nothing can ride along, and a 50 ms pause per command would cap a boot at 20 commands a second.
+    /// IDE-R's heartbeat 0x4B is in: whether amtider drops what follows it is unconfirmed, and it is rare.
     /// </summary>
-    private static readonly HashSet<byte> LoneMessages = [0x14, 0x21, 0x23, 0x29, 0x41, 0x43, 0x46, 0x49, 0x50];
+    private static readonly HashSet<byte> LoneMessages = [0x14, 0x21, 0x23, 0x29, 0x41, 0x43, 0x46, 0x49, 0x4B];
 
     public required IRedirectionAccounts Accounts { get; init; }
 

@@ -51,6 +51,21 @@ public sealed class RedirectionChannel : IAsyncDisposable
     /// <exception cref="AmtConnectionException">The connection broke, or closed in the middle of a message.</exception>
     public async ValueTask<RedirectionFrame?> ReadAsync(CancellationToken cancellationToken = default)
     {
+        RedirectionFrame? frame = null;
+        await ReadInPlaceAsync((type, bytes) => frame = new RedirectionFrame(type, bytes.ToArray()), cancellationToken).ConfigureAwait(false);
+        return frame;
+    }
+
+    /// <summary>
+    /// Hands the next whole message to <paramref name="handler"/> while it still sits in the receive buffer, without
+    /// copying it; false when the peer closed the connection between messages. The bytes are valid only during the
+    /// call (bulk data such as IDE-R's 0x54, which the handler copies once to where it belongs).
+    /// </summary>
+    /// <exception cref="AmtProtocolException">Unknown opcode or oversized message.</exception>
+    /// <exception cref="AmtConnectionException">The connection broke, or closed in the middle of a message.</exception>
+    public async ValueTask<bool> ReadInPlaceAsync(InPlaceFrameHandler handler, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
         while (true)
         {
             ReadResult result;
@@ -66,10 +81,11 @@ public sealed class RedirectionChannel : IAsyncDisposable
             var buffer = result.Buffer;
             var reader = new SequenceReader<byte>(buffer);
             bool complete;
-            RedirectionFrame frame;
+            RedirectionMessageType type;
+            ReadOnlySequence<byte> bytes;
             try
             {
-                complete = RedirectionFrameReader.TryRead(ref reader, Table, out frame);
+                complete = RedirectionFrameReader.TryReadInPlace(ref reader, Table, out type, out bytes);
             }
             catch (AmtProtocolException exception)
             {
@@ -80,9 +96,20 @@ public sealed class RedirectionChannel : IAsyncDisposable
             if (complete)
             {
                 HasReceived = true;
-                _reader.AdvanceTo(reader.Position);
-                OnReceived?.Invoke(frame);
-                return frame;
+                try
+                {
+                    handler(type, bytes);
+                    if (OnReceived is { } observer)
+                    {
+                        observer(new RedirectionFrame(type, bytes.ToArray()));
+                    }
+                }
+                finally
+                {
+                    _reader.AdvanceTo(reader.Position);
+                }
+
+                return true;
             }
 
             _reader.AdvanceTo(buffer.Start, buffer.End);
@@ -94,7 +121,7 @@ public sealed class RedirectionChannel : IAsyncDisposable
             if (result.IsCompleted)
             {
                 return buffer.IsEmpty
-                    ? null
+                    ? false
                     : throw new AmtConnectionException(Endpoint, ConnectionFailure.DroppedMidReply, $"{Endpoint}: the connection closed in the middle of a redirection message");
             }
 
@@ -106,15 +133,22 @@ public sealed class RedirectionChannel : IAsyncDisposable
     }
 
     /// <summary>Sends one message in its own write, then keeps the gap its type calls for.</summary>
-    public async ValueTask SendAsync(IRedirectionMessage message, CancellationToken cancellationToken = default)
+    public ValueTask SendAsync(IRedirectionMessage message, CancellationToken cancellationToken = default) =>
+        SendEncodedAsync(RedirectionMessage.ToArray(message), message.Type, cancellationToken);
+
+    /// <summary>
+    /// Sends already encoded bytes, one or several whole messages, in one write; then keeps the gap the type of the
+    /// last one calls for. A client batches its bulk answers this way (IDE-R data chunks); a device must not batch
+    /// messages that old clients need alone.
+    /// </summary>
+    public async ValueTask SendEncodedAsync(ReadOnlyMemory<byte> messages, RedirectionMessageType last, CancellationToken cancellationToken = default)
     {
-        var bytes = RedirectionMessage.ToArray(message);
         await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             try
             {
-                await _stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                await _stream.WriteAsync(messages, cancellationToken).ConfigureAwait(false);
                 await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (IsTransportFailure(exception))
@@ -122,7 +156,7 @@ public sealed class RedirectionChannel : IAsyncDisposable
                 throw Broken(exception);
             }
 
-            if (GapAfter?.Invoke(message.Type) is { } gap && gap > TimeSpan.Zero)
+            if (GapAfter?.Invoke(last) is { } gap && gap > TimeSpan.Zero)
             {
                 await Task.Delay(gap, cancellationToken).ConfigureAwait(false);
             }
@@ -157,3 +191,6 @@ public sealed class RedirectionChannel : IAsyncDisposable
             NoReplyOnFreshConnection = !HasReceived,
         };
 }
+
+/// <summary>Receives one message in place: <paramref name="bytes"/> is valid only during the call.</summary>
+public delegate void InPlaceFrameHandler(RedirectionMessageType type, ReadOnlySequence<byte> bytes);

@@ -11,18 +11,38 @@ namespace SharpAmt.Redirection.Wire;
 /// </summary>
 public static class RedirectionFrameReader
 {
+    /// <summary>Reads one whole message into its own array.</summary>
     /// <exception cref="AmtProtocolException">Unknown opcode, or a message longer than the table allows.</exception>
     public static bool TryRead(ref SequenceReader<byte> reader, RedirectionFrameTable table, out RedirectionFrame frame)
     {
         frame = default;
-        if (!reader.TryPeek(out var type))
+        if (!TryReadInPlace(ref reader, table, out var type, out var bytes))
         {
             return false;
         }
 
-        if (!table.TryGetLength(type, out var length))
+        frame = new RedirectionFrame(type, bytes.ToArray());
+        return true;
+    }
+
+    /// <summary>
+    /// Reads one whole message without copying it: <paramref name="bytes"/> refers to the reader's buffer and is
+    /// valid only until the caller releases that buffer (the IDE-R data path, where a copy per 8 KiB chunk would
+    /// dominate the cost).
+    /// </summary>
+    /// <exception cref="AmtProtocolException">Unknown opcode, or a message longer than the table allows.</exception>
+    public static bool TryReadInPlace(ref SequenceReader<byte> reader, RedirectionFrameTable table, out RedirectionMessageType type, out ReadOnlySequence<byte> bytes)
+    {
+        bytes = default;
+        type = default;
+        if (!reader.TryPeek(out var opcode))
         {
-            throw new AmtProtocolException(ProtocolViolation.UnknownRedirectionMessage, "0x" + type.ToString("X2", CultureInfo.InvariantCulture));
+            return false;
+        }
+
+        if (!table.TryGetLength(opcode, out var length))
+        {
+            throw new AmtProtocolException(ProtocolViolation.UnknownRedirectionMessage, "0x" + opcode.ToString("X2", CultureInfo.InvariantCulture));
         }
 
         if (reader.Remaining < length.Header)
@@ -42,7 +62,7 @@ public static class RedirectionFrameReader
         if (total > table.MaxFrameLength)
         {
             throw new AmtProtocolException(ProtocolViolation.RedirectionMessageTooLarge,
-                string.Create(CultureInfo.InvariantCulture, $"0x{type:X2} of {total} bytes, limit {table.MaxFrameLength}"));
+                string.Create(CultureInfo.InvariantCulture, $"0x{opcode:X2} of {total} bytes, limit {table.MaxFrameLength}"));
         }
 
         if (reader.Remaining < total)
@@ -50,9 +70,9 @@ public static class RedirectionFrameReader
             return false;
         }
 
-        var bytes = reader.UnreadSequence.Slice(0, total).ToArray();
+        bytes = reader.UnreadSequence.Slice(0, total);
         reader.Advance(total);
-        frame = new RedirectionFrame((RedirectionMessageType)type, bytes);
+        type = (RedirectionMessageType)opcode;
         return true;
     }
 }

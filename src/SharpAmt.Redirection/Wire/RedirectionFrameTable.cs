@@ -2,8 +2,8 @@ namespace SharpAmt.Redirection.Wire;
 
 /// <summary>
 /// The opcodes one side may receive on a connection, with each one's length. A connection starts with the
-/// session and authentication opcodes; the feature in use adds its own once started (SOL here; IDE-R and KVM
-/// register theirs from their own files, since 0x40/0x41 mean different things for each). Tables are
+/// session and authentication opcodes; the feature in use adds its own once started (SOL here; IDE-R in
+/// Ider/Wire/IderFrames, KVM likewise from its own files, since 0x40/0x41 mean different things for each). Tables are
 /// built once and frozen so that connections can share them.
 /// </summary>
 public sealed class RedirectionFrameTable

@@ -1,4 +1,5 @@
 using SharpAmt.Redirection.Device;
+using SharpAmt.Redirection.Ider.Device;
 using SharpAmt.Redirection.Wire;
 using SharpAmt.Simulator.Host;
 using SharpAmt.Transport.Digest;
@@ -8,7 +9,8 @@ namespace SharpAmt.Simulator.Redirection;
 
 /// <summary>
 /// Composes the device side of the redirection protocol with this device's state: its accounts and nonces,
-/// its firmware version, the host's serial port for SOL, and the switches of AMT_RedirectionService.
+/// its firmware version, the host's serial port for SOL, the IDE-R drives the host boots from, and the switches
+/// of AMT_RedirectionService.
 /// </summary>
 internal static class SimulatedRedirection
 {
@@ -22,12 +24,22 @@ internal static class SimulatedRedirection
             FirmwareMajor = major,
             FirmwareMinor = minor,
         };
+        var ider = new IderDeviceFeature(() => device.Redirection.IderEnabled, device.IderDrives)
+        {
+            FirmwareMajor = major,
+            FirmwareMinor = minor,
+        };
+        device.Console.BootMedia = new IderBootMedia(ider.Port, device.Host);
         return new RedirectionDeviceOptions
         {
             Accounts = new AccountsAdapter(device.Accounts, device.Nonces),
             FirmwareMajor = major,
             FirmwareMinor = minor,
-            Features = new Dictionary<RedirectionSessionType, IRedirectionDeviceFeature> { [RedirectionSessionType.Sol] = sol },
+            Features = new Dictionary<RedirectionSessionType, IRedirectionDeviceFeature>
+            {
+                [RedirectionSessionType.Sol] = sol,
+                [RedirectionSessionType.Ider] = ider,
+            },
             Log = device.RaiseSecurity,
         };
     }

@@ -25,6 +25,7 @@ public sealed partial class AtapiDisk
     private long lastLba = -1;
     private long readCommands;
     private long firstServedTimestamp;
+    private long lastServedTimestamp;
 
     public AtapiDisk(AtapiDeviceKind kind, IIderMedium? medium, int maxChunkSize = DefaultChunkSize)
     {
@@ -87,13 +88,17 @@ public sealed partial class AtapiDisk
         pendingUnitAttention = AtapiSense.PowerOnReset;
     }
 
-    /// <summary>What has been served so far.</summary>
+    /// <summary>
+    /// What has been served so far. The rate is over the time the host was reading (first to last chunk served), so
+    /// it does not fall while the host is idle.
+    /// </summary>
     public IderProgress GetProgress()
     {
         var served = Interlocked.Read(ref bytesServed);
         var first = Interlocked.Read(ref firstServedTimestamp);
-        var elapsed = first == 0 ? TimeSpan.Zero : Stopwatch.GetElapsedTime(first);
-        var rate = elapsed > TimeSpan.Zero ? served / elapsed.TotalSeconds : 0;
+        var last = Interlocked.Read(ref lastServedTimestamp);
+        var reading = first == 0 || last <= first ? TimeSpan.Zero : Stopwatch.GetElapsedTime(first, last);
+        var rate = reading > TimeSpan.Zero ? served / reading.TotalSeconds : 0;
         return new IderProgress(served, rate, Interlocked.Read(ref lastLba), Interlocked.Read(ref readCommands), Stopwatch.GetElapsedTime(startTimestamp));
     }
 
@@ -105,6 +110,7 @@ public sealed partial class AtapiDisk
         }
 
         Interlocked.Add(ref bytesServed, count);
+        Interlocked.Exchange(ref lastServedTimestamp, Stopwatch.GetTimestamp());
         Interlocked.Exchange(ref lastLba, (endOffset - 1) / SectorSize);
     }
 

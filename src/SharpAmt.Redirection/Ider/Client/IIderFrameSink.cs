@@ -1,8 +1,8 @@
 namespace SharpAmt.Redirection.Ider.Client;
 
 /// <summary>
-/// Where the client's IDE-R answers go: the session core numbers them and sends each as its own write (amtider
-/// loses messages that arrive coalesced, reference §6.7).
+/// Where the client's IDE-R answers go: the session numbers them and sends them in order, gathered into few writes
+/// (only the device side must keep messages apart for amtider, reference §6.7; a device cuts the stream itself).
 /// </summary>
 public interface IIderFrameSink
 {
@@ -12,6 +12,6 @@ public interface IIderFrameSink
     /// <summary>A buffer of at least <paramref name="size"/> bytes for the next message.</summary>
     Memory<byte> GetBuffer(int size);
 
-    /// <summary>Sends the first <paramref name="size"/> bytes of the last buffer as one message.</summary>
+    /// <summary>Commits the first <paramref name="size"/> bytes of the last buffer as one message; it is on the wire at the latest when the answer ends.</summary>
     ValueTask SendAsync(int size, CancellationToken cancellationToken = default);
 }

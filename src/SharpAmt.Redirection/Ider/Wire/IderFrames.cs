@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using SharpAmt.Redirection.Wire;
 
 namespace SharpAmt.Redirection.Ider.Wire;
 
@@ -15,8 +16,35 @@ public static class IderFrames
     /// <summary>The largest data length the 16-bit length fields of 0x53 and 0x54 can announce.</summary>
     public const int MaxDataLength = ushort.MaxValue;
 
+    /// <summary>The longest IDE-R message: a 0x54 header and the most data its LE16 length can announce.</summary>
+    public const int MaxMessageLength = 34 + MaxDataLength;
+
+    /// <summary>
+    /// Every IDE-R opcode of both directions with its length (reference §6.1). This is the only place IDE-R lengths
+    /// are written down: the session's frame table and <see cref="TryGetLength(ReadOnlySequence{byte}, int, out long)"/> both read it.
+    /// </summary>
+    private static readonly FrameLength?[] Lengths = CreateLengths();
+
+    /// <summary>The session and authentication messages plus IDE-R's, for a connection once IDE-R has been asked for.</summary>
+    public static RedirectionFrameTable Table { get; } = new RedirectionFrameTable(MaxMessageLength).AddSession().AddIder().Freeze();
+
+    /// <summary>Registers every IDE-R opcode in <paramref name="table"/> (0x40/0x41 mean IDE-R open here, not KVM's).</summary>
+    public static RedirectionFrameTable AddIder(this RedirectionFrameTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        for (var opcode = 0; opcode < Lengths.Length; opcode++)
+        {
+            if (Lengths[opcode] is { } length)
+            {
+                table.Register((byte)opcode, length);
+            }
+        }
+
+        return table;
+    }
+
     /// <summary>Whether <paramref name="opcode"/> is an IDE-R message, in either direction.</summary>
-    public static bool IsIderOpcode(byte opcode) => opcode is >= 0x40 and <= 0x4B or >= 0x50 and <= 0x54;
+    public static bool IsIderOpcode(byte opcode) => Lengths[opcode] is not null;
 
     /// <summary>
     /// The total length of the message at the start of <paramref name="buffer"/>. Returns false when more bytes are
@@ -35,69 +63,60 @@ public static class IderFrames
             return false;
         }
 
-        // The widest field the table reads ends at byte 30, so a small stack copy covers every case.
-        Span<byte> head = stackalloc byte[30];
-        var available = (int)Math.Min(buffer.Length, head.Length);
-        buffer.Slice(0, available).CopyTo(head);
-        head = head[..available];
-        var opcode = head[0];
-        var fixedOrMinimum = opcode switch
-        {
-            0x40 => 18,
-            0x41 => 30,
-            0x42 or 0x43 or 0x44 or 0x45 or 0x47 or 0x4B => 8,
-            0x46 => 9,
-            0x48 => 9,
-            0x49 => 13,
-            0x4A => 11,
-            0x50 => 28,
-            0x51 or 0x52 => 31,
-            0x53 => 14,
-            0x54 => 34,
-            _ => -1,
-        };
-        if (fixedOrMinimum < 0)
+        var opcode = buffer.FirstSpan[0];
+        if (Lengths[opcode] is not { } frame)
         {
             IderProtocolException.Throw(IderRejectReason.UnknownOpcode, opcode);
+            return false;
         }
 
-        switch (opcode)
+        // The length is known as soon as the field that decides it has arrived, so an oversized announcement is
+        // refused before the rest of its header is waited for.
+        var known = frame.LengthSize > 0 ? frame.LengthOffset + frame.LengthSize
+            : frame.SelectorOffset >= 0 ? frame.SelectorOffset + 1
+            : 1;
+        if (buffer.Length < known)
         {
-            case 0x41:
-                if (head.Length < 30)
-                {
-                    return false;
-                }
-
-                length = 30 + head[29];
-                return true;
-            case 0x48:
-                if (head.Length < 9)
-                {
-                    return false;
-                }
-
-                // Only type 3 (set register state) carries the LE32 value.
-                length = head[8] == (byte)IderFeatureRequest.SetRegisterState ? 13 : 9;
-                return true;
-            case 0x53 or 0x54:
-                if (head.Length < 11)
-                {
-                    return false;
-                }
-
-                var data = BinaryPrimitives.ReadUInt16LittleEndian(head[9..]);
-                if (data > maxDataLength)
-                {
-                    IderProtocolException.Throw(IderRejectReason.DataTooLong, opcode, 9);
-                }
-
-                length = fixedOrMinimum + data;
-                return true;
-            default:
-                length = fixedOrMinimum;
-                return true;
+            return false;
         }
+
+        // The widest deciding field ends at byte 30 (0x41's OEM length), so a small stack copy covers every case.
+        Span<byte> head = stackalloc byte[known];
+        buffer.Slice(0, known).CopyTo(head);
+        var payload = frame.PayloadLength(head);
+        if (frame.LengthSize > 0 && payload > maxDataLength)
+        {
+            IderProtocolException.Throw(IderRejectReason.DataTooLong, opcode, frame.LengthOffset);
+        }
+
+        length = frame.Header + payload;
+        return true;
+    }
+
+    private static FrameLength?[] CreateLengths()
+    {
+        var lengths = new FrameLength?[256];
+        void Set(IderMessageType type, FrameLength length) => lengths[(byte)type] = length;
+        Set(IderMessageType.START_IDER_REDIRECTION, FrameLength.Fixed(18));
+        Set(IderMessageType.START_IDER_REDIRECTION_REPLY, FrameLength.HeaderAndPayload(30, 29, 1));
+        Set(IderMessageType.END_IDER_REDIRECTION, FrameLength.Fixed(HeaderSize));
+        Set(IderMessageType.END_IDER_REDIRECTION_REPLY, FrameLength.Fixed(HeaderSize));
+        Set(IderMessageType.IDER_KEEP_ALIVE_PING, FrameLength.Fixed(HeaderSize));
+        Set(IderMessageType.IDER_KEEP_ALIVE_PONG, FrameLength.Fixed(HeaderSize));
+        Set(IderMessageType.IDER_RESET_OCCURED, FrameLength.Fixed(9));
+        Set(IderMessageType.IDER_RESET_OCCURED_RESPONSE, FrameLength.Fixed(HeaderSize));
+
+        // Only type 3 (set register state) carries the LE32 value: 9 bytes for the queries, 13 for a set.
+        Set(IderMessageType.IDER_DISABLE_ENABLE_FEATURES, FrameLength.HeaderAndTailWhen(9, 8, (byte)IderFeatureRequest.SetRegisterState, 4));
+        Set(IderMessageType.IDER_DISABLE_ENABLE_FEATURES_REPLY, FrameLength.Fixed(13));
+        Set(IderMessageType.IDER_ERROR_OCCURED, FrameLength.Fixed(11));
+        Set(IderMessageType.IDER_HEARTBEAT, FrameLength.Fixed(HeaderSize));
+        Set(IderMessageType.IDER_COMMAND_WRITTEN, FrameLength.Fixed(28));
+        Set(IderMessageType.IDER_COMMAND_END_RESPONSE, FrameLength.Fixed(31));
+        Set(IderMessageType.IDER_GET_DATA_FROM_HOST, FrameLength.Fixed(31));
+        Set(IderMessageType.IDER_DATA_FROM_HOST, FrameLength.HeaderAndPayload(14, 9, 2));
+        Set(IderMessageType.IDER_DATA_TO_HOST, FrameLength.HeaderAndPayload(34, 9, 2));
+        return lengths;
     }
 
     /// <summary>

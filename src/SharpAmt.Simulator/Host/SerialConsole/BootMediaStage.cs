@@ -4,7 +4,8 @@ namespace SharpAmt.Simulator.Host.SerialConsole;
 /// A boot from removable media or the diagnostics partition. The simulated PC has neither a disc in its drive
 /// nor a diagnostics partition, so those fall back to the hard disk. An IDE-R boot reads the redirected medium
 /// through <see cref="IBootMedia"/> and names what it found; running the image itself is not simulated, so the
-/// host then stops there until it is reset.
+/// host then stops there until it is reset. A read that fails part way is named on the console, and the boot
+/// falls back to the disk.
 /// </summary>
 internal sealed class BootMediaStage(BootDevice device) : IConsoleStage
 {
@@ -33,7 +34,18 @@ internal sealed class BootMediaStage(BootDevice device) : IConsoleStage
     {
         var kind = device == BootDevice.IderCd ? "CD" : "floppy";
         await run.BiosLineAsync($"Booting from IDE-R {kind}...").ConfigureAwait(false);
-        var image = run.BootMedia is { } media ? await media.ReadAsync(device, run.Cancellation).ConfigureAwait(false) : null;
+        BootMediaImage? image;
+        try
+        {
+            image = run.BootMedia is { } media ? await media.ReadAsync(device, run.Cancellation).ConfigureAwait(false) : null;
+        }
+        catch (BootMediaException exception)
+        {
+            // As a BIOS does when a boot device fails: say why, then try the next device.
+            await run.BiosLineAsync($"IDE-R {kind}: read failed: {exception.Message}").ConfigureAwait(false);
+            return await FallBackToDiskAsync(run).ConfigureAwait(false);
+        }
+
         if (image is null)
         {
             await run.BiosLineAsync($"IDE-R {kind}: no bootable medium.").ConfigureAwait(false);

@@ -358,6 +358,20 @@ public sealed class AtapiDiskTests
     }
 
     [Fact]
+    public async Task The_rate_is_over_the_time_the_host_read_and_holds_while_it_is_idle()
+    {
+        var disk = Ready(Cd(sectors: 64));
+        Run(disk, Read10(0, 16));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        Run(disk, Read10(16, 16));
+        var reading = disk.GetProgress();
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+
+        Assert.True(reading.BytesPerSecond > 0);
+        Assert.Equal(reading.BytesPerSecond, disk.GetProgress().BytesPerSecond);
+    }
+
+    [Fact]
     public void A_medium_that_is_not_whole_sectors_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new AtapiDisk(AtapiDeviceKind.Cdrom, new IderMemoryImage(new byte[1000])));
