@@ -83,16 +83,9 @@ public sealed class AmttermSolTests
             cancellation);
         await WaitUntilAsync(() => device.SerialPort.IsAttached, "amtterm never started SOL", cancellation);
 
-        // amt power HOST reset --sol, through the library, while amtterm is attached.
-        await using (var amt = new AmtDevice(new AmtConnectionOptions
-        {
-            Host = device.Address.ToString(),
-            Credentials = new Transport.AmtCredentials(device.Options.User, device.Options.Password),
-            Timeout = TimeSpan.FromSeconds(10),
-        }))
-        {
-            await amt.BootAsync(new BootRequest(BootTarget.Default, PowerAction.Reset, UseSol: true), cancellation);
-        }
+        // The real `amt power HOST reset --sol` process, while amtterm is attached.
+        var (exitCode, output) = await RunAmtAsync(["power", device.Address.ToString(), "reset", "--sol"], device.Options.Password, cancellation);
+        Assert.True(exitCode == 0, $"amt power reset --sol exited {exitCode}: {output}");
 
         await tmux.WaitForScreenAsync("Version 2.22.1287. Copyright (C) 2024 American Megatrends, Inc.", Wait, cancellation, withHistory: true);
         await tmux.WaitForScreenAsync("Linux version", Wait, cancellation, withHistory: true);
@@ -113,6 +106,43 @@ public sealed class AmttermSolTests
         Assert.DoesNotContain("Login incorrect", screen, StringComparison.Ordinal);
         Assert.Contains("uname -a", screen, StringComparison.Ordinal);
         Assert.Equal(SharpAmt.Simulator.Host.SerialConsole.HostConsoleState.Shell, device.Console.State);
+    }
+
+    /// <summary>Runs the built amt command (amt.dll beside these tests) with the password in the environment only.</summary>
+    private static async Task<(int ExitCode, string Output)> RunAmtAsync(string[] arguments, string password, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "amt.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["AMT_PASSWORD"] = password;
+        start.Environment["HOME"] = Path.GetTempPath();
+        start.Environment["XDG_CONFIG_HOME"] = Path.Combine(Path.GetTempPath(), "amt-interop-no-config");
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("amt did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(Wait);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"amt {string.Join(' ', arguments)} did not finish within {Wait.TotalSeconds} s");
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     /// <summary>The simulated OS's own account on its serial getty (user/user), not an AMT account.</summary>
