@@ -8,7 +8,6 @@ using SharpAmt.Redirection.Ider.Client;
 using SharpAmt.Redirection.Ider.Wire;
 using SharpAmt.Redirection.Session;
 using SharpAmt.Redirection.Wire;
-using SharpAmt.Transport.Tls;
 
 namespace SharpAmt.Cli.Commands.Ider;
 
@@ -94,24 +93,7 @@ internal sealed class IderCommand : AmtCommand
         // The images are checked before anything else, so a bad path costs no connection.
         await using var images = IderImages.Open(context.Value(Cd), context.Value(Floppy));
         var options = DeviceConnector.Resolve(context, context.Value(Host), cancellationToken);
-        var client = new RedirectionClientOptions
-        {
-            Host = options.Host,
-            UseTls = options.UseTls,
-            PortOverride = options.Port,
-            Credentials = options.Credentials,
-            Authentication = context.Value(Plain) ? RedirectionAuthentication.Plain : RedirectionAuthentication.Auto,
-            Dialer = options.Dialer,
-            ConnectTimeout = options.ConnectTimeout,
-            ReplyTimeout = options.Timeout,
-            Tls = new TlsClientOptions
-            {
-                Mode = options.TlsTrust,
-                Store = options.TrustStore,
-                Authorities = options.Authorities,
-                OnFirstUsePinned = options.OnCertificatePinned,
-            },
-        };
+        var client = RedirectionConnection.From(options, context.Value(Plain));
 
         var session = await OpenAsync(client, images, context.Value(Start), cancellationToken);
         string outcome;

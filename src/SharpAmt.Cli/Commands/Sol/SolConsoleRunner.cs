@@ -25,7 +25,7 @@ internal static class SolConsoleRunner
         }
 
         var device = DeviceConnector.Resolve(context, hostArgument, cancellationToken);
-        var client = SolClientOptions.From(device, context.Value(options.Plain));
+        var client = RedirectionConnection.From(device, context.Value(options.Plain));
         await using var log = context.Value(options.Log) is { } path ? OpenLog(path) : null;
         await using var session = await OpenAsync(context, client, TimeSpan.FromSeconds(context.Value(options.ReconnectTimeout)), cancellationToken);
         if (whileAttached is not null)

@@ -1,10 +1,13 @@
 using SharpAmt.Redirection.Session;
 using SharpAmt.Transport.Tls;
 
-namespace SharpAmt.Cli.Commands.Sol;
+namespace SharpAmt.Cli.Infrastructure;
 
-/// <summary>The redirection connection for a device the command line resolved: same host, credentials, relay, TLS trust and timeouts.</summary>
-internal static class SolClientOptions
+/// <summary>
+/// The redirection connection (SOL, IDE-R) for a device the command line resolved: same host, credentials, relay, TLS
+/// trust and timeouts as its WS-Man or EOI connection.
+/// </summary>
+internal static class RedirectionConnection
 {
     public static RedirectionClientOptions From(AmtConnectionOptions options, bool plainAuthentication) => new()
     {
