@@ -28,7 +28,7 @@ public sealed class IderCommandTests
 
     private const string Nowhere = "127.0.105.254";
 
-    private static async Task<SimulatedDevice> StartAsync(FirmwareProfile? firmware = null)
+    private static async Task<SimulatedDevice> StartAsync(FirmwareProfile? firmware = null, bool biosRedirectionAlwaysOn = true)
     {
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
@@ -36,7 +36,7 @@ public sealed class IderCommandTests
             Firmware = firmware ?? FirmwareProfiles.Amt12,
             Password = CliHarness.Password,
             PowerTransitionDelay = TimeSpan.Zero,
-            Console = new HostConsoleOptions { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero, BiosRedirectionAlwaysOn = true },
+            Console = new HostConsoleOptions { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero, BiosRedirectionAlwaysOn = biosRedirectionAlwaysOn },
         });
         device.Redirection.ListenerEnabled = true;
         await device.StartAsync();
@@ -59,6 +59,49 @@ public sealed class IderCommandTests
         Assert.Contains($"IDE-R CD: \"CLI_TEST\", {3 << 20} bytes", console.Text, StringComparison.Ordinal);
         Assert.Contains("SHA-256 " + Sha256(iso), console.Text, StringComparison.Ordinal);
         Assert.Equal(Simulator.Host.BootDevice.IderCd, device.Host.LastBoot!.Device);
+    }
+
+    [Fact]
+    public async Task Sol_redirects_the_boot_console_so_the_bios_lines_reach_a_sol_viewer()
+    {
+        using var cli = new CliHarness();
+        // BIOS redirection is off in this machine's setup: only the boot option UseSOL sends its text to SOL.
+        await using var device = await StartAsync(biosRedirectionAlwaysOn: false);
+        var console = new ConsoleCapture(device);
+        var iso = WriteIso(cli, "sol.iso", 1 << 20);
+
+        var result = await cli.RunAsync("ider", device.Address.ToString(), "--cd", iso, "--boot", "--sol", "--idle", "0.5");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(device.Host.LastBoot!.SolRedirected);
+        Assert.Contains("SHA-256 " + Sha256(iso), console.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_sol_the_bios_of_a_machine_without_console_redirection_stays_silent()
+    {
+        using var cli = new CliHarness();
+        await using var device = await StartAsync(biosRedirectionAlwaysOn: false);
+        var console = new ConsoleCapture(device);
+        var iso = WriteIso(cli, "quiet.iso", 1 << 20);
+
+        var result = await cli.RunAsync("ider", device.Address.ToString(), "--cd", iso, "--boot", "--idle", "0.5");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(device.Host.LastBoot!.SolRedirected);
+        Assert.DoesNotContain("SHA-256", console.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sol_without_boot_is_a_usage_error()
+    {
+        using var cli = new CliHarness();
+        var iso = WriteIso(cli, "usage.iso", 1 << 20);
+
+        var result = await cli.RunAsync("ider", Nowhere, "--cd", iso, "--sol");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--sol works only with --boot", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,17 +39,21 @@ internal sealed class IderCommand : AmtCommand
         HelpName = "FILE",
     };
 
-    public static readonly Option<IderStartMode> Start = new("--start")
+    public static readonly Option<IderStartMode?> Start = new("--start")
     {
-        Description = "When the device connects the drives to the host: now, graceful or next-boot",
-        HelpName = "MODE",
-        DefaultValueFactory = _ => IderStartMode.Now,
-        CustomParser = Choices.Parser("start mode", StartModes),
+        Description = "When the device connects the drives to the host: now, graceful or next-boot [default: now]",
+        HelpName = "now|graceful|next-boot",
+        CustomParser = Choices.Parser<IderStartMode?>("start mode", StartModes.Select(mode => (mode.Name, (IderStartMode?)mode.Value)).ToArray()),
     };
 
     public static readonly Option<bool> Boot = new("--boot")
     {
         Description = "Reset (or power on) the host to boot from the IDE-R CD (the floppy with only --floppy), and stop once it stopped reading",
+    };
+
+    public static readonly Option<bool> Sol = new("--sol")
+    {
+        Description = "With --boot: redirect the boot's console to Serial-over-LAN, so an amt sol or amt console session shows the BIOS reading the medium",
     };
 
     public static readonly Option<double> Idle = new("--idle")
@@ -79,11 +83,19 @@ internal sealed class IderCommand : AmtCommand
         Options.Add(Floppy);
         Options.Add(Start);
         Options.Add(Boot);
+        Options.Add(Sol);
         Options.Add(Idle);
         Options.Add(FirstRead);
         Options.Add(Plain);
         CommonOptions.AddConnectionOptions(this);
         Validators.Add(CommonOptions.RejectConflictingTrust);
+        Validators.Add(result =>
+        {
+            if (result.GetResult(Sol) is not null && result.GetResult(Boot) is null)
+            {
+                result.AddError("--sol works only with --boot (it redirects the console of the boot --boot starts)");
+            }
+        });
         Idle.Validators.Add(result => RequireSeconds(result, "--idle"));
         FirstRead.Validators.Add(result => RequireSeconds(result, "--first-read"));
     }
@@ -95,7 +107,7 @@ internal sealed class IderCommand : AmtCommand
         var options = DeviceConnector.Resolve(context, context.Value(Host), cancellationToken);
         var client = RedirectionConnection.From(options, context.Value(Plain));
 
-        var session = await OpenAsync(client, images, context.Value(Start), cancellationToken);
+        var session = await OpenAsync(client, images, context.Value(Start) ?? IderStartMode.Now, cancellationToken);
         string outcome;
         var exitCode = ExitCodes.Success;
         await using (session)
@@ -104,7 +116,7 @@ internal sealed class IderCommand : AmtCommand
             try
             {
                 outcome = context.Value(Boot)
-                    ? await BootAndServeAsync(session, options, images, TimeSpan.FromSeconds(context.Value(Idle)), TimeSpan.FromSeconds(context.Value(FirstRead)),
+                    ? await BootAndServeAsync(session, options, images, context.Value(Sol), TimeSpan.FromSeconds(context.Value(Idle)), TimeSpan.FromSeconds(context.Value(FirstRead)),
                         cancellationToken)
                     : await ServeAsync(session, cancellationToken);
             }
@@ -154,7 +166,7 @@ internal sealed class IderCommand : AmtCommand
         return "the device ended the session";
     }
 
-    private static async Task<string> BootAndServeAsync(IderSession session, AmtConnectionOptions options, IderImages images, TimeSpan idle, TimeSpan firstRead,
+    private static async Task<string> BootAndServeAsync(IderSession session, AmtConnectionOptions options, IderImages images, bool useSol, TimeSpan idle, TimeSpan firstRead,
         CancellationToken cancellationToken)
     {
         var target = images.Cdrom is not null ? BootTarget.IderCd : BootTarget.IderFloppy;
@@ -162,7 +174,7 @@ internal sealed class IderCommand : AmtCommand
         {
             var power = await device.GetPowerStatusAsync(cancellationToken);
             var action = power.State == AmtPowerState.On ? PowerAction.Reset : PowerAction.On;
-            await device.BootAsync(new BootRequest(target, action), cancellationToken);
+            await device.BootAsync(new BootRequest(target, action, UseSol: useSol), cancellationToken);
         }
 
         switch (await session.WaitForHostIdleAsync(idle, firstRead, cancellationToken))
