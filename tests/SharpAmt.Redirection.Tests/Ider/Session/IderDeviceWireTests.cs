@@ -98,6 +98,33 @@ public sealed class IderDeviceWireTests
         Assert.Equal(0, reply.Length);
     }
 
+    [Theory]
+    [InlineData("02", "3A", "00")]
+    [InlineData("05", "20", "00")]
+    [InlineData("05", "21", "00")]
+    [InlineData("06", "28", "00")]
+    [InlineData("06", "29", "00")]
+    [InlineData("07", "27", "00")]
+    public async Task A_check_condition_reaches_the_host_with_its_sense_key_asc_and_ascq(string key, string asc, string ascq)
+    {
+        await using var device = new IderLoopbackDevice();
+        await using var session = await LoginAsync(device);
+        await ExchangeAsync(session, MeshCommanderOpen);
+        await ExchangeAsync(session, "48000000010000000319000000");
+
+        var read = device.Port.SendAsync(IderHostDrive.Cdrom, AtapiCdb.Create(0x28, 0, 0, 0, 0x10, 0, 0, 0, 1, 0), new byte[2048], Token).AsTask();
+        await ReadHexAsync(session);
+        // The check-condition image of reference 6.5.4: mask 87, error = key << 4, interrupt reason 03, drive B0, status 51.
+        var error = (Convert.ToByte(key, 16) << 4).ToString("X2", System.Globalization.CultureInfo.InvariantCulture);
+        await session.Channel.SendEncodedAsync(Convert.FromHexString("5100000209000000" + "00000000" + "0000000000000000" + "87" + error + "030000" + "00B051" + key + asc + ascq),
+            (RedirectionMessageType)0x51, Token);
+        var reply = await read.WaitAsync(TimeSpan.FromSeconds(5), Token);
+
+        Assert.False(reply.IsGood);
+        Assert.Equal(new AtapiSense(Convert.ToByte(key, 16), Convert.ToByte(asc, 16), Convert.ToByte(ascq, 16)), reply.Sense);
+        Assert.Equal(0, reply.Length);
+    }
+
     [Fact]
     public async Task Data_chunks_fill_the_hosts_buffer_and_the_completed_one_ends_the_command()
     {
