@@ -44,6 +44,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Host.Changed += Forward;
         Redirection = new RedirectionSettings { ListenerEnabled = !options.Firmware.TlsOnly };
         Consent = new ConsentModel(options.Time, canModifyPolicy: options.ControlMode == ControlMode.Admin);
+        Kvm = new KvmSettings(options.Firmware, Consent);
         var hostName = options.HostName ?? "amt-" + options.Address.ToString().Replace('.', '-').Replace(':', '-');
         General = new GeneralSettingsState
         {
@@ -83,6 +84,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     public RedirectionSettings Redirection { get; }
 
     public ConsentModel Consent { get; }
+
+    /// <summary>The KVM settings (IPS_KVMRedirectionSettingData), including the port-5900 RFB password.</summary>
+    public KvmSettings Kvm { get; }
 
     public GeneralSettingsState General { get; }
 

@@ -16,6 +16,7 @@ internal static class ClassBehaviors
         new BootServiceBehavior(),
         new RedirectionServiceBehavior(),
         new KvmRedirectionSapBehavior(),
+        new KvmRedirectionSettingsBehavior(),
         new OptInServiceBehavior(),
         new SoftwareIdentityBehavior(),
         new SetupAndConfigurationServiceBehavior(),

@@ -25,5 +25,6 @@ public static class AmtClassNames
     public const string BootService = "CIM_BootService";
     public const string RedirectionService = "AMT_RedirectionService";
     public const string KvmRedirectionSap = "CIM_KVMRedirectionSAP";
+    public const string KvmRedirectionSettingData = "IPS_KVMRedirectionSettingData";
     public const string OptInService = "IPS_OptInService";
 }

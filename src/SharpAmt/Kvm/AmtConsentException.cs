@@ -1,0 +1,34 @@
+using SharpAmt.Transport;
+
+namespace SharpAmt;
+
+/// <summary>Why user consent was not obtained.</summary>
+public enum ConsentFailure
+{
+    /// <summary>Consent is needed but no way to ask for the code was given.</summary>
+    NoCodeSource,
+
+    /// <summary>The user gave no code.</summary>
+    Declined,
+
+    /// <summary>Every code given was wrong, or the device ended the request after wrong codes.</summary>
+    WrongCode,
+
+    /// <summary>The code on screen expired before a right one arrived.</summary>
+    TimedOut,
+
+    /// <summary>The device refuses new requests for a while after repeated failures.</summary>
+    Blocked,
+}
+
+/// <summary>User consent, which the device requires for KVM, was not obtained; no session was started.</summary>
+public sealed class AmtConsentException : AmtCommandException
+{
+    public AmtConsentException(string message, ConsentFailure failure, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Failure = failure;
+    }
+
+    public ConsentFailure Failure { get; }
+}
