@@ -4,6 +4,7 @@ using SharpAmt.Cli.Commands.Demo;
 using SharpAmt.Cli.Commands.Features;
 using SharpAmt.Cli.Commands.Ider;
 using SharpAmt.Cli.Commands.Info;
+using SharpAmt.Cli.Commands.Kvm;
 using SharpAmt.Cli.Commands.Password;
 using SharpAmt.Cli.Commands.Power;
 using SharpAmt.Cli.Commands.Sim;
@@ -25,6 +26,7 @@ internal static class AmtRootCommand
             new PowerCommand(),
             new FeaturesCommand(),
             new ConsentCommand(),
+            new KvmCommand(),
             new Commands.Net.NetCommand(),
             new WsManCommand(),
             new SolCommand(),

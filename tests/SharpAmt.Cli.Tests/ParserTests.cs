@@ -184,7 +184,7 @@ public sealed class ParserTests
     [InlineData("unknown firmware '9'", "sim", "--firmware", "12,9")]
     [InlineData("--password takes no value", "sim", "--password", "hunter2")]
     [InlineData("--console-pace must be between 0 and 10000 milliseconds, not -1", "sim", "--console-pace", "-1")]
-    [InlineData("amt needs a command: info, power, features, consent, net, wsman, sol, console, ider, sim, demo, password")]
+    [InlineData("amt needs a command: info, power, features, consent, kvm, net, wsman, sol, console, ider, sim, demo, password")]
     [InlineData("amt consent needs a command", "consent", "h")]
     [InlineData("amt info needs HOST", "info")]
     [InlineData("amt power needs ACTION", "power", "h")]
