@@ -32,6 +32,7 @@ internal sealed class TextTerminal
     {
         Text,
         Escape,
+        Charset,
         Csi,
     }
 
@@ -83,9 +84,18 @@ internal sealed class TextTerminal
         switch (_state)
         {
             case ParserState.Escape:
-                _state = c == '[' ? ParserState.Csi : ParserState.Text;
+                _state = c switch
+                {
+                    '[' => ParserState.Csi,
+                    '(' or ')' => ParserState.Charset,
+                    _ => ParserState.Text,
+                };
                 _parameterCount = 0;
                 _parameters[0] = 0;
+                return false;
+            case ParserState.Charset:
+                // ESC ( B and friends pick a character set; there is only ASCII here.
+                _state = ParserState.Text;
                 return false;
             case ParserState.Csi:
                 return FeedCsi(c);
@@ -122,9 +132,9 @@ internal sealed class TextTerminal
     {
         if (char.IsAsciiDigit(c))
         {
-            var index = Math.Min(_parameterCount, MaxParameters - 1);
-            _parameters[index] = Math.Min(_parameters[index] * 10 + (c - '0'), 9999);
             _parameterCount = Math.Max(_parameterCount, 1);
+            var index = _parameterCount - 1;
+            _parameters[index] = Math.Min(_parameters[index] * 10 + (c - '0'), 9999);
             return false;
         }
 
