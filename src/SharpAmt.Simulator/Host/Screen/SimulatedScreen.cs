@@ -331,8 +331,12 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         }
     }
 
+    /// <summary>Frames since the desktop started; the small allowance keeps a wake-up at a frame's start tick in that frame despite rounding.</summary>
     private long AnimationFrame(DateTimeOffset now) =>
-        Options.AnimationRate > 0 ? (long)((now - _desktopSince).TotalSeconds * Options.AnimationRate) : 0;
+        Options.AnimationRate > 0 ? (long)Math.Floor((now - _desktopSince).Ticks * Options.AnimationRate / TimeSpan.TicksPerSecond + 1e-6) : 0;
+
+    private DateTimeOffset FrameStart(long frame) =>
+        _desktopSince + TimeSpan.FromTicks((long)Math.Ceiling(frame * TimeSpan.TicksPerSecond / Options.AnimationRate));
 
     /// <summary>How long a waiter may sleep: to the next clock second or animation frame on the desktop, never past a consent poll.</summary>
     private TimeSpan NextTick(DateTimeOffset now)
@@ -347,11 +351,13 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         wait = toNextSecond < wait ? toNextSecond : wait;
         if (Options.AnimationRate > 0)
         {
-            var toNextFrame = _desktopSince + TimeSpan.FromSeconds((AnimationFrame(now) + 1) / Options.AnimationRate) - now;
+            var toNextFrame = FrameStart(AnimationFrame(now) + 1) - now;
             wait = toNextFrame < wait ? toNextFrame : wait;
         }
 
-        return wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(TimeSpan.TicksPerMillisecond);
+        // Timers count whole milliseconds: round up, or a wait shorter than one would return at once and spin.
+        var milliseconds = Math.Max(1, (wait.Ticks + TimeSpan.TicksPerMillisecond - 1) / TimeSpan.TicksPerMillisecond);
+        return TimeSpan.FromMilliseconds(milliseconds);
     }
 
     private void Changed()
