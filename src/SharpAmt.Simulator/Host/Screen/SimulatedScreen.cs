@@ -98,7 +98,16 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
     }
 
     /// <summary>Where the desktop's parts are at the configured resolution (for tests and tools reading the picture).</summary>
-    public DesktopLayout DesktopLayout => _desktop?.Layout ?? new DesktopLayout(Options);
+    public DesktopLayout DesktopLayout
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _desktop?.Layout ?? new DesktopLayout(Options);
+            }
+        }
+    }
 
     /// <summary>What the desktop's text field holds, lines separated by '\n'; empty when the desktop is not running.</summary>
     public string TypedText
