@@ -6,6 +6,7 @@ using SharpAmt.Simulator.Eoi;
 using SharpAmt.Simulator.Faults;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
+using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.Simulator.Http;
 using SharpAmt.Simulator.Redirection;
@@ -62,7 +63,11 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Dispatcher = new WsManDispatcher(new SimulatedWsManService(this, Classes));
         Eoi = new EoiDispatcher(new SimulatedEoiService(this));
         Certificates = new DeviceCertificates(options);
-        Console = new HostConsole(Host, SerialPort, new HostFacts(() => General.HostName is { Length: > 0 } name ? name : "debian", Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time);
+        Func<string> osHostName = () => General.HostName is { Length: > 0 } name ? name : "debian";
+        Screen = new SimulatedScreen(options.Screen, Host, DisplayedConsentCode, osHostName, options.Time);
+        Console = new HostConsole(Host, SerialPort, new HostFacts(osHostName, Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time, Screen);
+        // After the console: on a reset the console stops the old boot's script before the screen clears.
+        Host.Changed += Screen.OnHostChanged;
     }
 
     public event Action<SimulatedDevice, HostEvent>? Changed;
@@ -100,6 +105,12 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     /// <summary>What the host writes to <see cref="SerialPort"/> as it boots and runs, and how it answers keys.</summary>
     public HostConsole Console { get; }
+
+    /// <summary>
+    /// The host's monitor and keyboard, which AMT's KVM serves: text mode while it boots, the desktop once the
+    /// OS is up, black while it is off, with the consent code drawn over it while one is displayed.
+    /// </summary>
+    public SimulatedScreen Screen { get; }
 
     /// <summary>The host's IDE channel where an IDE-R session attaches its CD-ROM and floppy.</summary>
     public SharpAmt.Redirection.Ider.Device.IderHostPort IderDrives { get; } = new();
@@ -325,6 +336,14 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
         var instances = ClassBehaviors.Find(definition.ClassName)?.Instances(this, definition.Instances) ?? definition.Instances;
         return instances.Select(instance => instance.GetString("InstanceID") ?? "").ToArray();
+    }
+
+    private string? DisplayedConsentCode()
+    {
+        lock (Sync)
+        {
+            return Consent.DisplayedCode;
+        }
     }
 
     private void Raise(HostEventKind kind, string text) => Forward(new HostEvent(Options.Time.GetUtcNow(), kind, text));

@@ -1,5 +1,6 @@
 using System.Net;
 using SharpAmt.Simulator.Firmware;
+using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.WsMan.Amt;
 
@@ -35,6 +36,9 @@ public sealed record SimulatedDeviceOptions
 
     /// <summary>The host's serial console: pacing, BIOS redirection always on, a getty on ttyS1.</summary>
     public HostConsoleOptions Console { get; init; } = HostConsoleOptions.Default;
+
+    /// <summary>The host's monitor behind KVM: the desktop's resolution, background and animated region.</summary>
+    public SimulatedScreenOptions Screen { get; init; } = SimulatedScreenOptions.Default;
 
     public int HttpPort { get; init; } = 16992;
 

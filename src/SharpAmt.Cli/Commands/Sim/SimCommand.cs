@@ -2,6 +2,7 @@ using SharpAmt.Cli.Configuration;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Simulator;
 using SharpAmt.Simulator.Fleet;
+using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
 
 namespace SharpAmt.Cli.Commands.Sim;
@@ -23,6 +24,8 @@ internal sealed class SimCommand : AmtCommand
         Options.Add(SimOptions.CertificateDirectory);
         Options.Add(SimOptions.NoSerialGetty);
         Options.Add(SimOptions.ConsolePace);
+        Options.Add(SimOptions.Screen);
+        Options.Add(SimOptions.NoDesktop);
         Options.Add(SimOptions.Quiet);
         Options.Add(SimOptions.SerialEcho);
         Validators.Add(SimOptions.RequireFleetFits);
@@ -50,6 +53,10 @@ internal sealed class SimCommand : AmtCommand
                     SerialGetty = !context.Value(SimOptions.NoSerialGetty),
                     Enabled = !context.Value(SimOptions.SerialEcho),
                     LinePace = TimeSpan.FromMilliseconds(context.Value(SimOptions.ConsolePace)),
+                },
+                Screen = (context.Value(SimOptions.Screen) ?? SimulatedScreenOptions.Default) with
+                {
+                    GraphicalDesktop = !context.Value(SimOptions.NoDesktop),
                 },
             },
         };

@@ -5,6 +5,7 @@ using System.Net;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Fleet;
+using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
 using SimulatedControlMode = SharpAmt.Simulator.ControlMode;
 
@@ -74,6 +75,19 @@ internal static class SimOptions
     };
 
     public static readonly Option<int> ConsolePace = CreateConsolePace();
+
+    public static readonly Option<SimulatedScreenOptions?> Screen = new("--screen")
+    {
+        // No default value factory: help would print the options record; the default applies where the option is read.
+        Description = $"Resolution of the desktop the simulated OS shows on its monitor (KVM), up to {SimulatedScreenOptions.MaxWidth}x{SimulatedScreenOptions.MaxHeight} [default: 1920x1080]",
+        HelpName = "WxH",
+        CustomParser = ParseScreen,
+    };
+
+    public static readonly Option<bool> NoDesktop = new("--no-desktop")
+    {
+        Description = "The simulated OS starts no display manager: its monitor stays on the text login (tty1)",
+    };
 
     /// <summary>
     /// Hidden, for the sol-latency benchmark until the scripted host console exists: every device's serial port
@@ -174,6 +188,29 @@ internal static class SimOptions
         }
 
         return address ?? FleetOptions.DefaultFirstAddress;
+    }
+
+    private static SimulatedScreenOptions? ParseScreen(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+        if (!SimulatedScreenOptions.TryParseResolution(text, out var width, out var height))
+        {
+            result.AddError($"--screen '{text}' is not a resolution such as 1920x1080");
+            return SimulatedScreenOptions.Default;
+        }
+
+        var screen = SimulatedScreenOptions.Default with { Width = width, Height = height };
+        try
+        {
+            screen.Validate();
+        }
+        catch (ArgumentOutOfRangeException exception)
+        {
+            result.AddError($"--screen {text}: {exception.Message.Split(" (Parameter", 2)[0]}");
+            return SimulatedScreenOptions.Default;
+        }
+
+        return screen;
     }
 
     private static List<FirmwareProfile> ParseFirmware(ArgumentResult result)

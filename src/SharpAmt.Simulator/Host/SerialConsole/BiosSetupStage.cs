@@ -3,9 +3,9 @@ using SharpAmt.WsMan.Amt;
 namespace SharpAmt.Simulator.Host.SerialConsole;
 
 /// <summary>
-/// BIOS setup, entered because AMT asked for it (BIOSSetup) or F2 was typed during POST. Without console
-/// redirection it runs on the local screen, which nobody sees and no SOL key reaches, until the host is reset.
-/// Leaving it continues the boot through the saved boot order, or resets the host.
+/// BIOS setup, entered because AMT asked for it (BIOSSetup) or F2 was typed during POST. It always runs on the
+/// local monitor and keyboard; with console redirection it is also drawn on the serial port and SOL keys reach
+/// it. Leaving it continues the boot through the saved boot order, or resets the host.
 /// </summary>
 internal sealed class BiosSetupStage : IConsoleStage
 {
@@ -16,14 +16,9 @@ internal sealed class BiosSetupStage : IConsoleStage
 
     public async Task<IConsoleStage?> RunAsync(ConsoleRun run)
     {
-        if (!run.BiosVisible)
-        {
-            return await run.WaitForeverAsync().ConfigureAwait(false);
-        }
-
         run.FlushInput();
         var menu = new BiosSetupMenu(run.Bios.BootOrder, run.Facts);
-        await run.WriteAsync(menu.Render(run.Time.GetLocalNow())).ConfigureAwait(false);
+        await run.BiosWriteAsync(menu.Render(run.Time.GetLocalNow())).ConfigureAwait(false);
         var outcome = SetupOutcome.ExitDiscarding;
         for (var i = 0; i < MaxKeys; i++)
         {
@@ -33,7 +28,7 @@ internal sealed class BiosSetupStage : IConsoleStage
                 break;
             }
 
-            await run.WriteAsync(menu.Render(run.Time.GetLocalNow())).ConfigureAwait(false);
+            await run.BiosWriteAsync(menu.Render(run.Time.GetLocalNow())).ConfigureAwait(false);
         }
 
         if (outcome is SetupOutcome.ExitSaving or SetupOutcome.ResetSaving)
@@ -41,7 +36,7 @@ internal sealed class BiosSetupStage : IConsoleStage
             run.Bios.BootOrder = menu.BootOrder;
         }
 
-        await run.WriteAsync(Ansi.Clear).ConfigureAwait(false);
+        await run.BiosWriteAsync(Ansi.Clear).ConfigureAwait(false);
         if (outcome is SetupOutcome.ResetSaving or SetupOutcome.ResetDiscarding)
         {
             return await run.PowerFromHostAsync(CimPowerState.Reset).ConfigureAwait(false);

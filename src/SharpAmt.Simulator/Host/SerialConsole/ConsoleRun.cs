@@ -5,21 +5,31 @@ namespace SharpAmt.Simulator.Host.SerialConsole;
 
 /// <summary>
 /// One boot's view of the console: the boot it runs for, paced and unpaced output, and the keys typed. Every
-/// wait ends when the boot does (the host powers off or resets), through <see cref="Cancellation"/>.
+/// wait ends when the boot does (the host powers off or resets), through <see cref="Cancellation"/>. The boot's
+/// own run writes to the serial port and the monitor until Linux hands the monitor to its tty1 login
+/// (<see cref="HandOverMonitor"/>), which runs as a second, monitor-only run of the same boot.
 /// </summary>
 internal sealed class ConsoleRun
 {
     private readonly HostConsole _console;
     private readonly ChannelReader<SerialKey> _keys;
 
-    public ConsoleRun(HostConsole console, ChannelReader<SerialKey> keys, BootRecord? boot, CancellationToken cancellation)
+    public ConsoleRun(HostConsole console, ChannelReader<SerialKey> keys, BootRecord? boot, CancellationToken cancellation, ConsoleTerminals terminals = ConsoleTerminals.Both, string tty = "ttyS1")
     {
         _console = console;
         _keys = keys;
         Boot = boot;
         Cancellation = cancellation;
+        Terminals = terminals;
+        TtyName = tty;
         BiosVisible = boot is not null && (boot.SolRedirected || console.Options.BiosRedirectionAlwaysOn);
     }
+
+    /// <summary>Where this run writes now.</summary>
+    public ConsoleTerminals Terminals { get; private set; }
+
+    /// <summary>The Linux terminal this run's login serves: ttyS1 for the serial port, tty1 for the monitor.</summary>
+    public string TtyName { get; }
 
     /// <summary>The boot this run scripts; null for the OS that was already up when the simulator started.</summary>
     public BootRecord? Boot { get; }
@@ -44,9 +54,21 @@ internal sealed class ConsoleRun
     public string HostName => _console.Facts.HostName();
 
     /// <summary>Writes at once: echo, prompts, redrawn screens.</summary>
-    public async Task WriteAsync(string text)
+    public Task WriteAsync(string text) => WriteAsync(text, Terminals);
+
+    private async Task WriteAsync(string text, ConsoleTerminals terminals)
     {
         Cancellation.ThrowIfCancellationRequested();
+        if (terminals.HasFlag(ConsoleTerminals.Monitor))
+        {
+            _console.Display?.Write(text);
+        }
+
+        if (!terminals.HasFlag(ConsoleTerminals.Serial))
+        {
+            return;
+        }
+
         try
         {
             await _console.Port.HostWriteAsync(Encoding.ASCII.GetBytes(text)).ConfigureAwait(false);
@@ -64,22 +86,30 @@ internal sealed class ConsoleRun
         await WriteAsync(line + Ansi.Crlf).ConfigureAwait(false);
     }
 
-    /// <summary>A BIOS line: it takes its time on every boot but reaches the port only when redirected.</summary>
+    /// <summary>A BIOS line: it takes its time on every boot, shows on the monitor, and reaches the port only when redirected.</summary>
     public async Task BiosLineAsync(string line = "")
     {
         await DelayAsync(Options.LinePace).ConfigureAwait(false);
-        if (BiosVisible)
-        {
-            await WriteAsync(line + Ansi.Crlf).ConfigureAwait(false);
-        }
+        await BiosWriteAsync(line + Ansi.Crlf).ConfigureAwait(false);
     }
 
-    public async Task BiosWriteAsync(string text)
+    /// <summary>What the BIOS draws: always on the monitor, on the serial port only with console redirection.</summary>
+    public Task BiosWriteAsync(string text) => WriteAsync(text, BiosVisible ? Terminals : Terminals & ~ConsoleTerminals.Serial);
+
+    /// <summary>
+    /// The boot loader has taken over from the BIOS: from now on it reads the serial port whether or not the
+    /// BIOS redirected its console (GRUB is configured with a serial terminal).
+    /// </summary>
+    public void BootLoaderStarted() => _console.SerialKeysReachBoot = true;
+
+    /// <summary>
+    /// Linux is up: the monitor becomes tty1, with a login of its own and the display manager, and this run keeps
+    /// the serial port (ttyS1) alone.
+    /// </summary>
+    public void HandOverMonitor()
     {
-        if (BiosVisible)
-        {
-            await WriteAsync(text).ConfigureAwait(false);
-        }
+        Terminals &= ~ConsoleTerminals.Monitor;
+        _console.StartLocalSession(this);
     }
 
     public async Task DelayAsync(TimeSpan delay)

@@ -16,6 +16,7 @@ internal sealed class GrubStage : IConsoleStage
 
     public async Task<IConsoleStage?> RunAsync(ConsoleRun run)
     {
+        run.BootLoaderStarted();
         run.FlushInput();
         var menu = new GrubMenu();
         var choice = await CountDownAsync(run, menu).ConfigureAwait(false);

@@ -2,7 +2,8 @@ namespace SharpAmt.Simulator.Host.SerialConsole;
 
 /// <summary>
 /// The kernel and systemd messages of Debian booting with console=ttyS1, then the getty's banner and login
-/// prompt when the OS runs one on ttyS1; without it the serial port falls silent once the OS is up.
+/// prompt when the OS runs one on ttyS1; without it the serial port falls silent once the OS is up. The same
+/// messages scroll on the monitor, which then becomes tty1 with its own login and the display manager.
 /// </summary>
 internal sealed class LinuxStage(bool recovery) : IConsoleStage
 {
@@ -50,6 +51,7 @@ internal sealed class LinuxStage(bool recovery) : IConsoleStage
         }
 
         await run.LineAsync($"{Ansi.Ok} Reached target multi-user.target - Multi-User System.").ConfigureAwait(false);
+        run.HandOverMonitor();
         return run.Options.SerialGetty ? new LoginStage() : new OsRunningStage();
     }
 }

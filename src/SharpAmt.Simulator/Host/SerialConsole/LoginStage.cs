@@ -1,7 +1,7 @@
 namespace SharpAmt.Simulator.Host.SerialConsole;
 
 /// <summary>
-/// agetty and login on ttyS1: the issue banner, "host login:", then "Password:" without echo. The account is
+/// agetty and login on ttyS1 (or tty1 on the monitor): the issue banner, "host login:", then "Password:" without echo. The account is
 /// the simulated OS's own (<see cref="SimulatedMachine.User"/>), not an AMT account. Each attempt is one
 /// run of the stage; a wrong password waits, as login does, before asking again.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class LoginStage(bool banner = true) : IConsoleStage
         var host = run.HostName;
         if (banner)
         {
-            await run.WriteAsync($"{Ansi.Crlf}{SimulatedMachine.OsName} {host} ttyS1{Ansi.Crlf}{Ansi.Crlf}").ConfigureAwait(false);
+            await run.WriteAsync($"{Ansi.Crlf}{SimulatedMachine.OsName} {host} {run.TtyName}{Ansi.Crlf}{Ansi.Crlf}").ConfigureAwait(false);
         }
 
         await run.WriteAsync($"{host} login: ").ConfigureAwait(false);

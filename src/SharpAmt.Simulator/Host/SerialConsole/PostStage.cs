@@ -28,8 +28,9 @@ internal sealed class PostStage : IConsoleStage
             await run.ReadKeyAsync().ConfigureAwait(false);
         }
 
-        // Keys reach the BIOS only over console redirection; F2 or Del typed while POST ran opens setup.
-        if (run.BiosVisible && EnterSetupTyped(run))
+        // F2 or Del typed while POST ran opens setup: on the local keyboard always, over SOL only with console
+        // redirection (the console drops serial keys otherwise).
+        if (EnterSetupTyped(run))
         {
             return new BiosSetupStage();
         }
