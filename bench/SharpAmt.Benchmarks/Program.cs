@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "ider-throughput" => await IderThroughputBenchmark.RunAsync(args[1..]),
     "sol-latency" => await SolLatencyBenchmark.RunAsync(args[1..]),
     "sol-fleet" => await SolFleetBenchmark.RunAsync(args[1..]),
+    "kvm-encode" => await KvmEncodeBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -22,5 +23,6 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks ider-throughput [--mib N] [--chunk BYTES] [--read-size BYTES] [--batch BYTES] [--address A] [--image PATH]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A] [--mode shell|echo]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-fleet --amt PATH/amt.dll [--seconds N] [--count N] [--interval-ms MS] [--first-address A]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks kvm-encode [--frames N]");
     return 2;
 }
