@@ -67,6 +67,9 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
     /// <summary>The zlib state the device last reported with KvmExtCmd; null while it has reported none.</summary>
     public bool? CompressionEnabled { get; private set; }
 
+    /// <summary>The decimation state the device last reported with KvmExtCmd (1 disabled, 2 auto, 3 enabled); null while none.</summary>
+    public byte? DecimationState { get; private set; }
+
     /// <summary>Whole updates decoded so far.</summary>
     public long UpdatesReceived => Interlocked.Read(ref _updates);
 
@@ -273,6 +276,14 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
             await SendKeyAsync(keys[i], false, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Sends an in-band KvmExtCmd (AMT ≥ 16; reference §6.6.5), such as decimation; the device answers with its state in
+    /// <see cref="CompressionEnabled"/> or <see cref="DecimationState"/>. Older firmware takes it as clipboard text.
+    /// Switching zlib is <see cref="KvmSessionOptions.Zlib"/>'s business, at the start.
+    /// </summary>
+    public Task SendKvmExtCommandAsync(KvmExtCommand command, CancellationToken cancellationToken = default) =>
+        SendAsync(new RfbClientCutText(command.ToCutText()), cancellationToken);
 
     /// <summary>Sends clipboard text (Latin-1) to the device.</summary>
     public Task SendClipboardAsync(string text, CancellationToken cancellationToken = default) =>
@@ -517,6 +528,10 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
             if (command.Command == KvmExtCommandCode.CompressionState)
             {
                 CompressionEnabled = command.Value != 0;
+            }
+            else if (command.Command == KvmExtCommandCode.DecimationState)
+            {
+                DecimationState = command.Value;
             }
 
             return;

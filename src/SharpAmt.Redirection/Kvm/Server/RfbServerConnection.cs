@@ -462,6 +462,12 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         await Task.WhenAny(change, request, poll).ConfigureAwait(false);
         await waiting.CancelAsync().ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
+        if (change.IsFaulted)
+        {
+            // The picture has no source any more (a gateway whose KVM session ended); waiting again would spin.
+            SetEnd(RfbSessionEnd.ScreenGone, $"RFB connection closed: the screen ended: {change.Exception?.InnerException?.Message}");
+            throw new OperationCanceledException("the screen ended", change.Exception);
+        }
     }
 
     /// <summary>Captures the screen and sends what the request covers and the viewer lacks; false when nothing was due.</summary>
@@ -536,31 +542,28 @@ internal sealed class RfbServerConnection : IAsyncDisposable
 
     private (long Version, RfbScreenSize Size) Capture()
     {
-        for (var attempt = 0; ; attempt++)
+        // The size can change between asking for it and copying; a few tries with a growing buffer always settle.
+        for (var attempt = 0; attempt < 4; attempt++)
         {
-            var needed = _screen.Size.Pixels;
+            var needed = Math.Max(_screen.Size.Pixels, attempt == 0 ? 0 : _capture.Length * 2);
             if (_capture.Length < needed)
             {
                 _capture = new uint[needed];
             }
 
             var version = _screen.CopyTo(_capture, out var size);
+            if (size.Width > ushort.MaxValue || size.Height > ushort.MaxValue)
+            {
+                throw new RfbProtocolException(RfbRejectReason.ScreenTooLarge, $"{size.Width}×{size.Height}");
+            }
+
             if (_capture.Length >= size.Pixels)
             {
-                if (size.Width > ushort.MaxValue || size.Height > ushort.MaxValue)
-                {
-                    throw new RfbProtocolException(RfbRejectReason.ScreenTooLarge, $"{size.Width}×{size.Height}");
-                }
-
                 return (version, size);
             }
-
-            if (attempt == 3)
-            {
-                // The screen keeps growing between the size query and the copy; the fourth try allocates its final size.
-                _capture = new uint[size.Pixels * 2];
-            }
         }
+
+        throw new RfbProtocolException(RfbRejectReason.ScreenTooLarge, "the screen kept growing while it was captured");
     }
 
     // ---- I/O ----

@@ -21,6 +21,9 @@ public enum RfbSessionEnd
     /// </summary>
     FrameBufferCap,
 
+    /// <summary>The screen's change notice failed: its source ended (a gateway whose KVM session closed).</summary>
+    ScreenGone,
+
     /// <summary>The viewer broke the protocol.</summary>
     ProtocolError,
 }
