@@ -14,4 +14,7 @@ public enum KvmDisconnectReason
 
     /// <summary>The device closed an established session. Code 50001.</summary>
     ClosedByDevice,
+
+    /// <summary>The connection stayed open but the device answered neither updates nor a probe request.</summary>
+    Unresponsive,
 }

@@ -34,6 +34,7 @@ public sealed class KvmDisconnectedException : AmtException
         KvmDisconnectReason.RefusedAtStart => "the device refused to start KVM after login (user consent not granted, or KVM was disabled)",
         KvmDisconnectReason.CannotCapture => "the device closed KVM before sending a picture: it cannot capture the display (no integrated GPU or no monitor attached)",
         KvmDisconnectReason.FrameBufferCap => "the device closed KVM before sending a picture: the screen at this pixel depth exceeds AMT's 9,216,000-byte frame-buffer cap; use 8 bits per pixel",
+        KvmDisconnectReason.Unresponsive => "the device stopped answering on the KVM session (no update and no answer to a probe request)",
         _ => "the device closed the KVM session",
     };
 }

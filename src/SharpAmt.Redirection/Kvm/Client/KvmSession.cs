@@ -372,10 +372,18 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
     {
         try
         {
+            var probing = false;
             while (true)
             {
-                var result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                var (updated, full) = Process(result.Buffer);
+                var result = await ReadOrProbeAsync(probing, cancellationToken).ConfigureAwait(false);
+                if (result is not { } read)
+                {
+                    probing = true;
+                    continue;
+                }
+
+                probing = false;
+                var (updated, full) = Process(read.Buffer);
                 if (updated)
                 {
                     if (_options.RequestInterval > TimeSpan.Zero)
@@ -387,12 +395,12 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
                     await SendAsync(new RfbUpdateRequest(!full, new RfbRectangle(0, 0, size.Width, size.Height)), cancellationToken).ConfigureAwait(false);
                 }
 
-                if (result.IsCanceled || cancellationToken.IsCancellationRequested)
+                if (read.IsCanceled || cancellationToken.IsCancellationRequested)
                 {
                     throw new OperationCanceledException(cancellationToken);
                 }
 
-                if (result.IsCompleted)
+                if (read.IsCompleted)
                 {
                     throw Closed(null);
                 }
@@ -412,6 +420,37 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
         {
             Fail(new ObjectDisposedException(nameof(KvmSession), exception));
             throw new OperationCanceledException("the KVM session was closed", exception, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The next bytes; null when the device was silent for <see cref="KvmSessionOptions.LivenessInterval"/> and a probe
+    /// went out. An unchanged screen rightly sends nothing while an incremental request waits, so silence alone proves
+    /// nothing: the probe is a non-incremental request for one pixel, which a live server must answer. A second silent
+    /// interval after the probe means the device or the path is gone.
+    /// </summary>
+    private async Task<ReadResult?> ReadOrProbeAsync(bool probing, CancellationToken cancellationToken)
+    {
+        if (_options.LivenessInterval <= TimeSpan.Zero)
+        {
+            return await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        using var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        silence.CancelAfter(_options.LivenessInterval);
+        try
+        {
+            return await _reader.ReadAsync(silence.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (probing)
+            {
+                throw new KvmDisconnectedException(Endpoint, KvmDisconnectReason.Unresponsive);
+            }
+
+            await SendAsync(new RfbUpdateRequest(false, new RfbRectangle(0, 0, 1, 1)), cancellationToken).ConfigureAwait(false);
+            return null;
         }
     }
 

@@ -32,6 +32,12 @@ public sealed record KvmSessionOptions
     /// <summary>Pause between a finished update and the next request (MeshCommander can wait 200 ms); zero asks at once.</summary>
     public TimeSpan RequestInterval { get; init; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Silence from the device this long sends a one-pixel probe request; as long again without an answer ends the
+    /// session as <see cref="KvmDisconnectReason.Unresponsive"/>. Zero waits for ever.
+    /// </summary>
+    public TimeSpan LivenessInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Largest screen accepted from ServerInit or DesktopSize, in pixels.</summary>
     public int MaxScreenPixels { get; init; } = 8192 * 8192;
 

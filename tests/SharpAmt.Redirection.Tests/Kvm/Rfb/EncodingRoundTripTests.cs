@@ -1,7 +1,7 @@
-using Xunit;
 using System.Buffers.Binary;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Redirection.Tests.Kvm.Support;
+using Xunit;
 
 namespace SharpAmt.Redirection.Tests.Kvm.Rfb;
 

@@ -1,6 +1,6 @@
-using Xunit;
 using System.Buffers;
 using SharpAmt.Redirection.Kvm.Rfb;
+using Xunit;
 
 namespace SharpAmt.Redirection.Tests.Kvm.Rfb;
 

@@ -1,6 +1,6 @@
-using Xunit;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Redirection.Tests.Kvm.Support;
+using Xunit;
 
 namespace SharpAmt.Redirection.Tests.Kvm.Rfb;
 

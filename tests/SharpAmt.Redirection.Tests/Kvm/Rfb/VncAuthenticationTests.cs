@@ -1,5 +1,5 @@
-using Xunit;
 using SharpAmt.Redirection.Kvm.Rfb;
+using Xunit;
 
 namespace SharpAmt.Redirection.Tests.Kvm.Rfb;
 
