@@ -49,7 +49,7 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
         ServerFormat = init.Format;
         Format = format;
         _frame = new RfbFrameBuffer(init.Width, init.Height);
-        _decoder = new RfbRectangleDecoder(format);
+        _decoder = new RfbRectangleDecoder(format, options.TileDialect);
         _messages = new RfbServerMessageReader(format);
     }
 

@@ -17,6 +17,9 @@ public sealed record KvmSessionOptions
     /// <summary>The SetEncodings list, most preferred first; keep RAW in it for AMT.</summary>
     public IReadOnlyList<int> Encodings { get; init; } = AmtEncodings;
 
+    /// <summary>What encoding 16 means: AMT's variant (devices), or standard ZRLE (a standard RFB server such as the gateway).</summary>
+    public RfbTileDialect TileDialect { get; init; }
+
     /// <summary>Ask for zlib with KvmExtCmd (AMT ≥ 16 with ZlibControlSupported); older firmware takes it as clipboard text.</summary>
     public bool Zlib { get; init; }
 

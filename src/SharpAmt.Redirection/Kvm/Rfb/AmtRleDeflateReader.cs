@@ -12,12 +12,17 @@ namespace SharpAmt.Redirection.Kvm.Rfb;
 public sealed class AmtRleDeflateReader : IDisposable
 {
     private readonly FeedStream _feed = new();
-    private readonly DeflateStream _inflate;
+    private readonly Stream _inflate;
+    private readonly bool _standardZrle;
     private byte[] _output = new byte[16 * 1024];
 
-    public AmtRleDeflateReader()
+    /// <param name="standardZrle">Standard ZRLE: one zlib stream with its header, never stored blocks taken in place.</param>
+    public AmtRleDeflateReader(bool standardZrle = false)
     {
-        _inflate = new DeflateStream(_feed, CompressionMode.Decompress, leaveOpen: true);
+        _standardZrle = standardZrle;
+        _inflate = standardZrle
+            ? new ZLibStream(_feed, CompressionMode.Decompress, leaveOpen: true)
+            : new DeflateStream(_feed, CompressionMode.Decompress, leaveOpen: true);
     }
 
     /// <summary>Largest tile data one rectangle may inflate to.</summary>
@@ -26,7 +31,7 @@ public sealed class AmtRleDeflateReader : IDisposable
     /// <summary>The tile bytes of one payload (after its BE32 length); valid until the next call.</summary>
     public ReadOnlySpan<byte> Read(ReadOnlySpan<byte> deflate)
     {
-        if (deflate.Length >= 5 && deflate[0] == 0 && BinaryPrimitives.ReadUInt16LittleEndian(deflate[1..]) == deflate.Length - 5)
+        if (!_standardZrle && deflate.Length >= 5 && deflate[0] == 0 && BinaryPrimitives.ReadUInt16LittleEndian(deflate[1..]) == deflate.Length - 5)
         {
             return deflate[5..];
         }

@@ -13,15 +13,18 @@ namespace SharpAmt.Redirection.Kvm.Rfb;
 public sealed class AmtRleDeflateWriter : IDisposable
 {
     private readonly MemoryStream _compressed = new();
-    private DeflateStream? _deflate;
+    private Stream? _deflate;
 
     /// <summary>Compress from now on; switching back to stored blocks keeps the stream for a later switch on.</summary>
     public bool Compress { get; set; }
 
+    /// <summary>Standard ZRLE: a zlib stream (header first), always compressed, whatever <see cref="Compress"/> says.</summary>
+    public bool StandardZrle { get; init; }
+
     /// <summary>Writes the BE32 length and the deflate data of <paramref name="tile"/>.</summary>
     public void Write(IBufferWriter<byte> output, ReadOnlySpan<byte> tile)
     {
-        if (!Compress)
+        if (!Compress && !StandardZrle)
         {
             if (tile.Length > ushort.MaxValue)
             {
@@ -38,11 +41,13 @@ public sealed class AmtRleDeflateWriter : IDisposable
             return;
         }
 
-        _deflate ??= new DeflateStream(_compressed, CompressionLevel.Fastest, leaveOpen: true);
+        _deflate ??= StandardZrle
+            ? new ZLibStream(_compressed, CompressionLevel.Fastest, leaveOpen: true)
+            : new DeflateStream(_compressed, CompressionLevel.Fastest, leaveOpen: true);
         _compressed.SetLength(0);
         _deflate.Write(tile);
 
-        // DeflateStream.Flush is a sync flush: the bytes so far end on a byte boundary with an empty stored block.
+        // DeflateStream.Flush (and ZLibStream's) is a sync flush: the bytes so far end on a byte boundary with an empty stored block.
         _deflate.Flush();
         var length = (int)_compressed.Length;
         var target = output.GetSpan(4 + length);

@@ -1,8 +1,9 @@
 namespace SharpAmt.Redirection.Kvm.Rfb;
 
 /// <summary>
-/// Decodes tiles of AMT's encoding 16 into 0x00RRGGBB pixels: every sub-encoding of reference §6.6.4, with full
-/// pixel values. Packed palette indices are read continuously, without per-row padding, as MeshCommander does.
+/// Decodes tiles of encoding 16 into 0x00RRGGBB pixels: every sub-encoding of reference §6.6.4. AMT's tiles carry
+/// full pixels and packed palette indices without per-row padding (as MeshCommander reads them); standard ZRLE's carry
+/// CPIXELs and pad each packed row to a byte.
 /// </summary>
 public static class AmtRleTileDecoder
 {
@@ -11,25 +12,29 @@ public static class AmtRleTileDecoder
     /// <paramref name="data"/> into <paramref name="frame"/>, a row-major picture <paramref name="stride"/> pixels wide.
     /// Returns the bytes used.
     /// </summary>
-    public static int Decode(ReadOnlySpan<byte> data, RfbRectangle area, RfbPixelConverter converter, Span<uint> frame, int stride)
+    public static int Decode(ReadOnlySpan<byte> data, RfbRectangle area, RfbPixelConverter converter, Span<uint> frame, int stride) =>
+        Decode(data, area, converter, compactPixels: false, frame, stride);
+
+    /// <summary>As above, with ZRLE's CPIXELs when <paramref name="compactPixels"/> (standard servers).</summary>
+    public static int Decode(ReadOnlySpan<byte> data, RfbRectangle area, RfbPixelConverter converter, bool compactPixels, Span<uint> frame, int stride)
     {
+        var pixels = new RfbTilePixels(converter.Format, compactPixels);
         var at = 0;
         for (var y = area.Y; y < area.Bottom; y += AmtRleTileEncoder.MaxTileSide)
         {
             for (var x = area.X; x < area.Right; x += AmtRleTileEncoder.MaxTileSide)
             {
                 var tile = new RfbRectangle(x, y, Math.Min(AmtRleTileEncoder.MaxTileSide, area.Right - x), Math.Min(AmtRleTileEncoder.MaxTileSide, area.Bottom - y));
-                at += DecodeTile(data[at..], tile, converter, frame, stride);
+                at += DecodeTile(data[at..], tile, converter, pixels, frame, stride);
             }
         }
 
         return at;
     }
 
-    private static int DecodeTile(ReadOnlySpan<byte> data, RfbRectangle tile, RfbPixelConverter converter, Span<uint> frame, int stride)
+    private static int DecodeTile(ReadOnlySpan<byte> data, RfbRectangle tile, RfbPixelConverter converter, RfbTilePixels format, Span<uint> frame, int stride)
     {
-        var format = converter.Format;
-        var bpp = format.BytesPerPixel;
+        var bpp = format.Size;
         var count = tile.Width * tile.Height;
         var cursor = new Cursor(data, tile, frame, stride);
         var sub = cursor.Byte();
@@ -39,22 +44,24 @@ public static class AmtRleTileDecoder
             case 0:
                 for (var i = 0; i < count; i++)
                 {
-                    cursor.Put(converter.Unpack(format.ReadPixel(cursor.Take(bpp))), 1);
+                    cursor.Put(converter.Unpack(format.Read(cursor.Take(bpp))), 1);
                 }
 
                 break;
             case 1:
-                cursor.Put(converter.Unpack(format.ReadPixel(cursor.Take(bpp))), count);
+                cursor.Put(converter.Unpack(format.Read(cursor.Take(bpp))), count);
                 break;
             case >= 2 and <= 16:
             {
                 var bits = sub == 2 ? 1 : sub <= 4 ? 2 : 4;
-                ReadPalette(ref cursor, palette[..sub], converter);
-                var packed = cursor.Take(((count * bits) + 7) / 8);
+                ReadPalette(ref cursor, palette[..sub], converter, format);
+                // Standard ZRLE pads every row to a byte; AMT's tiles as MeshCommander reads them do not.
+                var rowBits = format.Compact ? ((tile.Width * bits) + 7) / 8 * 8 : tile.Width * bits;
+                var packed = cursor.Take(((rowBits * tile.Height) + 7) / 8);
                 var mask = (1 << bits) - 1;
                 for (var i = 0; i < count; i++)
                 {
-                    var bit = i * bits;
+                    var bit = (i / tile.Width * rowBits) + (i % tile.Width * bits);
                     var index = (packed[bit >> 3] >> (8 - bits - (bit & 7))) & mask;
                     cursor.Put(index < sub ? palette[index] : Malformed($"packed palette index {index} of {sub}"), 1);
                 }
@@ -65,7 +72,7 @@ public static class AmtRleTileDecoder
             case 128:
                 while (cursor.Written < count)
                 {
-                    var colour = converter.Unpack(format.ReadPixel(cursor.Take(bpp)));
+                    var colour = converter.Unpack(format.Read(cursor.Take(bpp)));
                     cursor.Put(colour, cursor.RunLength());
                 }
 
@@ -73,7 +80,7 @@ public static class AmtRleTileDecoder
             case >= 130:
             {
                 var size = sub - 128;
-                ReadPalette(ref cursor, palette[..size], converter);
+                ReadPalette(ref cursor, palette[..size], converter, format);
                 while (cursor.Written < count)
                 {
                     var entry = cursor.Byte();
@@ -93,11 +100,11 @@ public static class AmtRleTileDecoder
         return cursor.Position;
     }
 
-    private static void ReadPalette(scoped ref Cursor cursor, scoped Span<uint> palette, RfbPixelConverter converter)
+    private static void ReadPalette(scoped ref Cursor cursor, scoped Span<uint> palette, RfbPixelConverter converter, RfbTilePixels format)
     {
         for (var i = 0; i < palette.Length; i++)
         {
-            palette[i] = converter.Unpack(converter.Format.ReadPixel(cursor.Take(converter.Format.BytesPerPixel)));
+            palette[i] = converter.Unpack(format.Read(cursor.Take(format.Size)));
         }
     }
 

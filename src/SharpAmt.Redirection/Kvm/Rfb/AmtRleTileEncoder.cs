@@ -22,9 +22,13 @@ public sealed class AmtRleTileEncoder
     public static int MaxEncodedSize(int width, int height, int bytesPerPixel) =>
         1 + (MaxPaletteRleColours * bytesPerPixel) + (width * height * (bytesPerPixel + 1));
 
-    /// <summary>Writes the tile to <paramref name="destination"/> and returns the byte count.</summary>
+    /// <summary>Writes the tile to <paramref name="destination"/> with full pixels (AMT) and returns the byte count.</summary>
     /// <param name="pixels">width × height pixel values of <paramref name="format"/>, row-major.</param>
-    public int Encode(ReadOnlySpan<uint> pixels, int width, int height, RfbPixelFormat format, Span<byte> destination)
+    public int Encode(ReadOnlySpan<uint> pixels, int width, int height, RfbPixelFormat format, Span<byte> destination) =>
+        Encode(pixels, width, height, new RfbTilePixels(format, Compact: false), destination);
+
+    /// <summary>Writes the tile with pixels spelled as <paramref name="format"/> says (full, or ZRLE's CPIXELs).</summary>
+    public int Encode(ReadOnlySpan<uint> pixels, int width, int height, RfbTilePixels format, Span<byte> destination)
     {
         if (width is < 1 or > MaxTileSide || height is < 1 or > MaxTileSide || pixels.Length < width * height)
         {
@@ -32,7 +36,7 @@ public sealed class AmtRleTileEncoder
         }
 
         pixels = pixels[..(width * height)];
-        var bpp = format.BytesPerPixel;
+        var bpp = format.Size;
         var colours = CountColours(pixels, out var runs, out var plainRleSize, out var paletteRleRunBytes);
         var bits = colours <= 2 ? 1 : colours <= 4 ? 2 : 4;
         var packedFits = colours is >= 2 and <= MaxPackedPaletteColours && width * bits % 8 == 0;
@@ -126,41 +130,41 @@ public sealed class AmtRleTileEncoder
         return _indexes.Count;
     }
 
-    private static int WriteSolid(uint pixel, RfbPixelFormat format, Span<byte> destination)
+    private static int WriteSolid(uint pixel, RfbTilePixels format, Span<byte> destination)
     {
         destination[0] = 1;
-        format.WritePixel(destination[1..], pixel);
-        return 1 + format.BytesPerPixel;
+        format.Write(destination[1..], pixel);
+        return 1 + format.Size;
     }
 
-    private static int WriteRaw(ReadOnlySpan<uint> pixels, RfbPixelFormat format, Span<byte> destination)
+    private static int WriteRaw(ReadOnlySpan<uint> pixels, RfbTilePixels format, Span<byte> destination)
     {
         destination[0] = 0;
-        var bpp = format.BytesPerPixel;
+        var bpp = format.Size;
         var at = 1;
         foreach (var pixel in pixels)
         {
-            format.WritePixel(destination[at..], pixel);
+            format.Write(destination[at..], pixel);
             at += bpp;
         }
 
         return at;
     }
 
-    private int WritePalette(int colours, RfbPixelFormat format, Span<byte> destination, byte subencoding)
+    private int WritePalette(int colours, RfbTilePixels format, Span<byte> destination, byte subencoding)
     {
         destination[0] = subencoding;
         var at = 1;
         for (var i = 0; i < colours; i++)
         {
-            format.WritePixel(destination[at..], _palette[i]);
-            at += format.BytesPerPixel;
+            format.Write(destination[at..], _palette[i]);
+            at += format.Size;
         }
 
         return at;
     }
 
-    private int WritePacked(ReadOnlySpan<uint> pixels, int colours, int bits, RfbPixelFormat format, Span<byte> destination)
+    private int WritePacked(ReadOnlySpan<uint> pixels, int colours, int bits, RfbTilePixels format, Span<byte> destination)
     {
         var at = WritePalette(colours, format, destination, (byte)colours);
         int current = 0, filled = 0;
@@ -198,7 +202,7 @@ public sealed class AmtRleTileEncoder
         return at;
     }
 
-    private static int WritePlainRle(ReadOnlySpan<uint> pixels, RfbPixelFormat format, Span<byte> destination)
+    private static int WritePlainRle(ReadOnlySpan<uint> pixels, RfbTilePixels format, Span<byte> destination)
     {
         destination[0] = 128;
         var at = 1;
@@ -210,8 +214,8 @@ public sealed class AmtRleTileEncoder
                 end++;
             }
 
-            format.WritePixel(destination[at..], pixels[i]);
-            at += format.BytesPerPixel;
+            format.Write(destination[at..], pixels[i]);
+            at += format.Size;
             at += WriteRunLength(end - i, destination[at..]);
             i = end;
         }
@@ -219,7 +223,7 @@ public sealed class AmtRleTileEncoder
         return at;
     }
 
-    private int WritePaletteRle(ReadOnlySpan<uint> pixels, int colours, RfbPixelFormat format, Span<byte> destination)
+    private int WritePaletteRle(ReadOnlySpan<uint> pixels, int colours, RfbTilePixels format, Span<byte> destination)
     {
         var at = WritePalette(colours, format, destination, (byte)(128 + colours));
         for (var i = 0; i < pixels.Length;)

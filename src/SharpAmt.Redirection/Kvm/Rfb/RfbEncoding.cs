@@ -8,7 +8,8 @@ public enum RfbEncoding
 
     /// <summary>
     /// AMT's "RLE" (reference §6.6.4): ZRLE's number and tile scheme with full pixel values and raw deflate data,
-    /// stored blocks unless zlib was switched on. Standard viewers read 16 as ZRLE, so only AMT flavours send it.
+    /// stored blocks unless zlib was switched on. Standard viewers read 16 as ZRLE (RFC 6143 §7.7.6), which a standard
+    /// server sends instead; <see cref="RfbTileDialect"/> says which one a connection speaks.
     /// </summary>
     AmtRle = 16,
 

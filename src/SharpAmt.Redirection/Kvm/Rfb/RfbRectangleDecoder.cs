@@ -9,14 +9,19 @@ namespace SharpAmt.Redirection.Kvm.Rfb;
 /// </summary>
 public sealed class RfbRectangleDecoder : IDisposable
 {
-    private readonly AmtRleDeflateReader _inflate = new();
+    private readonly AmtRleDeflateReader _inflate;
     private RfbPixelConverter _converter;
     private byte[] _contiguous = [];
 
-    public RfbRectangleDecoder(RfbPixelFormat format)
+    /// <param name="dialect">What encoding 16 means on this connection.</param>
+    public RfbRectangleDecoder(RfbPixelFormat format, RfbTileDialect dialect = RfbTileDialect.Amt)
     {
         _converter = new RfbPixelConverter(format);
+        Dialect = dialect;
+        _inflate = new AmtRleDeflateReader(dialect == RfbTileDialect.Zrle);
     }
+
+    public RfbTileDialect Dialect { get; }
 
     public RfbPixelFormat Format
     {
@@ -68,7 +73,7 @@ public sealed class RfbRectangleDecoder : IDisposable
             {
                 var length = BinaryPrimitives.ReadInt32BigEndian(data);
                 var tiles = _inflate.Read(data.Slice(4, length));
-                AmtRleTileDecoder.Decode(tiles, area, _converter, frame.Pixels, frame.Width);
+                AmtRleTileDecoder.Decode(tiles, area, _converter, Dialect == RfbTileDialect.Zrle, frame.Pixels, frame.Width);
                 break;
             }
 

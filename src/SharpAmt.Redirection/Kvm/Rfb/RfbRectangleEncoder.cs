@@ -8,16 +8,21 @@ namespace SharpAmt.Redirection.Kvm.Rfb;
 /// </summary>
 public sealed class RfbRectangleEncoder : IDisposable
 {
-    private readonly AmtRleDeflateWriter _deflate = new();
+    private readonly AmtRleDeflateWriter _deflate;
     private readonly uint[] _tilePixels = new uint[AmtRleTileEncoder.MaxTileSide * AmtRleTileEncoder.MaxTileSide];
     private RfbPixelConverter _converter;
     private byte[] _tileBytes = [];
 
-    public RfbRectangleEncoder(RfbPixelFormat format, RfbEncoding encoding = RfbEncoding.Raw)
+    /// <param name="dialect">What encoding 16 means: AMT's variant, or standard ZRLE for ordinary viewers.</param>
+    public RfbRectangleEncoder(RfbPixelFormat format, RfbEncoding encoding = RfbEncoding.Raw, RfbTileDialect dialect = RfbTileDialect.Amt)
     {
         _converter = new RfbPixelConverter(format);
         Encoding = encoding;
+        Dialect = dialect;
+        _deflate = new AmtRleDeflateWriter { StandardZrle = dialect == RfbTileDialect.Zrle };
     }
+
+    public RfbTileDialect Dialect { get; }
 
     public RfbPixelFormat Format
     {
@@ -94,7 +99,7 @@ public sealed class RfbRectangleEncoder : IDisposable
             _tileBytes = new byte[max];
         }
 
-        var length = Tiles.Encode(pixels, area.Width, area.Height, format, _tileBytes);
+        var length = Tiles.Encode(pixels, area.Width, area.Height, new RfbTilePixels(format, Dialect == RfbTileDialect.Zrle), _tileBytes);
         _deflate.Write(output, _tileBytes.AsSpan(0, length));
     }
 

@@ -502,7 +502,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
             return (false, version);
         }
 
-        _encoder ??= new RfbRectangleEncoder(format);
+        _encoder ??= new RfbRectangleEncoder(format, dialect: _options.TileDialect);
         _encoder.Format = format;
         _encoder.Encoding = encoding;
         _encoder.Compress = compress;

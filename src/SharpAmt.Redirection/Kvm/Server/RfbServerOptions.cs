@@ -22,6 +22,9 @@ public sealed record RfbServerOptions
     /// <summary>The pixel encodings this server may pick from the viewer's list (RAW is always possible).</summary>
     public IReadOnlyList<RfbEncoding> Encodings { get; init; } = [RfbEncoding.Raw];
 
+    /// <summary>What encoding 16 means here: AMT's variant for the AMT flavours, standard ZRLE for ordinary viewers.</summary>
+    public RfbTileDialect TileDialect { get; init; }
+
     /// <summary>The desktop name in ServerInit.</summary>
     public string Name { get; init; } = "SharpAMT";
 
@@ -71,10 +74,12 @@ public sealed record RfbServerOptions
         return AmtKvm(supportsKvmExtCmd) with { Flavour = RfbServerFlavour.AmtPort5900, Password = password };
     }
 
-    /// <summary>A standard RFB 3.8 server: 32-bit true colour, RAW, security None or VNC authentication.</summary>
+    /// <summary>A standard RFB 3.8 server: 32-bit true colour, ZRLE or RAW, security None or VNC authentication.</summary>
     public static RfbServerOptions Standard(string? password = null) => new()
     {
         Flavour = RfbServerFlavour.Standard,
         Password = password,
+        Encodings = [RfbEncoding.AmtRle, RfbEncoding.Raw],
+        TileDialect = RfbTileDialect.Zrle,
     };
 }

@@ -56,6 +56,24 @@ public sealed class KvmFormatsAndGatewayTests
         Assert.Null(session.CompressionEnabled);
     }
 
+    [Theory]
+    [InlineData("true32")]
+    [InlineData("true32be")]
+    [InlineData("rgb565")]
+    [InlineData("rgb332")]
+    public async Task StandardServerSpeaksZrleToViewersThatAskForIt(string formatName)
+    {
+        var format = FormatNames.All[formatName];
+        var screen = new TestScreen(200, 130);
+        await using var listener = new RfbListener(screen, RfbServerOptions.Standard());
+        await using var viewer = await KvmSession.OpenAsync(await listener.ConnectAsync(), listener.Endpoint,
+            new KvmSessionOptions { Format = format, TileDialect = RfbTileDialect.Zrle }, Timeout);
+
+        Assert.Equal(FrameCodec.Quantized(screen.Pixels(), format), viewer.Snapshot().Pixels);
+        screen.Fill(200, 130, 8);
+        Assert.True(await Eventually.TrueAsync(() => viewer.Snapshot().Pixels.SequenceEqual(FrameCodec.Quantized(screen.Pixels(), format))));
+    }
+
     [Fact]
     public async Task KvmSessionServedAsAStandardServerReachesAnOrdinaryViewer()
     {

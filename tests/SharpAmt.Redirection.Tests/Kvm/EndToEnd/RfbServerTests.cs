@@ -42,13 +42,33 @@ public sealed class RfbServerTests
         await stream.WriteAsync(new byte[] { 0 }, Timeout);
         Assert.Equal(Convert.FromHexString("00020001" + "20180001" + "00FF00FF00FF" + "100800000000" + "00000001" + "78"), await ReadAsync(stream, 25));
 
-        // A viewer that lists encoding 16 means ZRLE; the standard server never sends AMT's variant, so RAW comes back.
-        await stream.WriteAsync(new RfbSetEncodings([16, 0]).ToArray(), Timeout);
+        // A viewer that lists only RAW gets RAW, in its default 32-bit format.
+        await stream.WriteAsync(new RfbSetEncodings([0]).ToArray(), Timeout);
         await stream.WriteAsync(new RfbUpdateRequest(false, new RfbRectangle(0, 0, 2, 1)).ToArray(), Timeout);
         var pixels = new TestScreen(2, 1).Pixels();
         var expected = Convert.FromHexString("00000001" + "0000000000020001" + "00000000")
             .Concat(BitConverter.GetBytes(pixels[0])).Concat(BitConverter.GetBytes(pixels[1])).ToArray();
         Assert.Equal(expected, await ReadAsync(stream, expected.Length));
+    }
+
+    [Fact]
+    public async Task StandardViewerListingEncoding16GetsZrleWithAZlibHeader()
+    {
+        await using var listener = new RfbListener(new TestScreen(64, 64), RfbServerOptions.Standard());
+        await using var stream = await listener.ConnectAsync();
+        await ReadAsync(stream, 12);
+        await stream.WriteAsync("RFB 003.008\n"u8.ToArray(), Timeout);
+        await ReadAsync(stream, 2);
+        await stream.WriteAsync(new byte[] { 1 }, Timeout);
+        await ReadAsync(stream, 4);
+        await stream.WriteAsync(new byte[] { 1 }, Timeout);
+        await ReadAsync(stream, 24 + "SharpAMT".Length);
+
+        await stream.WriteAsync(new RfbSetEncodings([16, 0]).ToArray(), Timeout);
+        await stream.WriteAsync(new RfbUpdateRequest(false, new RfbRectangle(0, 0, 64, 64)).ToArray(), Timeout);
+        var head = await ReadAsync(stream, 4 + 12 + 4 + 1);
+        Assert.Equal(Convert.FromHexString("00000001" + "0000000000400040" + "00000010"), head[..16]);
+        Assert.Equal(0x78, head[20]);
     }
 
     [Fact]

@@ -88,6 +88,42 @@ public sealed class EncodingRoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData("true32", 3)]
+    [InlineData("true32be", 3)]
+    [InlineData("rgb565", 2)]
+    [InlineData("rgb332", 1)]
+    public void StandardZrleUsesCompactPixelsAndRoundTrips(string formatName, int pixelBytes)
+    {
+        var format = FormatNames.All[formatName];
+        Assert.Equal(pixelBytes, new RfbTilePixels(format, Compact: true).Size);
+        using var encoder = new RfbRectangleEncoder(format, RfbEncoding.AmtRle, RfbTileDialect.Zrle);
+        using var decoder = new RfbRectangleDecoder(format, RfbTileDialect.Zrle);
+        var frame = new RfbFrameBuffer(131, 70);
+        for (var seed = 0; seed < 3; seed++)
+        {
+            var picture = FrameCodec.Picture(131, 70, seed);
+            var bytes = FrameCodec.Encode(encoder, picture, 131, 70);
+            if (seed == 0)
+            {
+                Assert.Equal(0x78, bytes[20]);
+            }
+
+            FrameCodec.Decode(decoder, bytes, frame);
+            Assert.Equal(FrameCodec.Quantized(picture, format), frame.Pixels);
+        }
+    }
+
+    [Fact]
+    public void CompactPixelIsTheThreeColourBytes()
+    {
+        var pixels = new RfbTilePixels(RfbPixelFormat.TrueColour32, Compact: true);
+        var bytes = new byte[3];
+        pixels.Write(bytes, 0x123456);
+        Assert.Equal(new byte[] { 0x56, 0x34, 0x12 }, bytes);
+        Assert.Equal(0x123456u, pixels.Read(bytes));
+    }
+
     [Fact]
     public void StoredRectangleIsAmtsStoredBlock()
     {

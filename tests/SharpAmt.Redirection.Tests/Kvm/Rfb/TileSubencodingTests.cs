@@ -76,6 +76,17 @@ public sealed class TileSubencodingTests
     }
 
     [Fact]
+    public void StandardZrlePackedRowsArePaddedToAByte()
+    {
+        // A hand-made ZRLE tile, 3 × 2, two colours, 1 bit each: rows 101 and 010, each padded to its own byte.
+        byte[] tile = [2, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0b1010_0000, 0b0100_0000];
+        var decoded = new uint[6];
+        var used = AmtRleTileDecoder.Decode(tile, new RfbRectangle(0, 0, 3, 2), new RfbPixelConverter(RfbPixelFormat.TrueColour32), compactPixels: true, decoded, 3);
+        Assert.Equal(tile.Length, used);
+        Assert.Equal(new uint[] { 0xFFFFFF, 0, 0xFFFFFF, 0, 0xFFFFFF, 0 }, decoded);
+    }
+
+    [Fact]
     public void NoisyTileFallsBackToRaw()
     {
         var random = new Random(7);
