@@ -9,7 +9,8 @@ namespace SharpAmt.Benchmarks;
 /// KVM frame encoding and decoding in one process, no network: whole 1920 × 1080 frames cut into 64 × 64 tiles as
 /// the AMT flavour of RfbServer sends them (every tile, as for a non-incremental request), then decoded as
 /// KvmSession does. Two pictures: a desktop (flat window areas, title bars, a gradient wallpaper, a photo-like noisy
-/// panel, text) and a text-mode console (light glyphs on black). RAW and encoding 16 (stored and zlib) at 16 and 8 bpp.
+/// panel, text) and a text-mode console (light glyphs on black). RAW and encoding 16 (stored and zlib) at 16 and 8 bpp,
+/// and RAW and standard ZRLE at 32 bpp as the standard server sends ordinary viewers.
 /// Bounded by --frames per case. Reports frames per second each way and bytes per frame.
 /// </summary>
 internal static class KvmEncodeBenchmark
@@ -28,18 +29,22 @@ internal static class KvmEncodeBenchmark
             {
                 foreach (var (encoding, compress, label) in new[] { (RfbEncoding.Raw, false, "raw"), (RfbEncoding.AmtRle, false, "rle"), (RfbEncoding.AmtRle, true, "rle+zlib") })
                 {
-                    Measure(name, picture, format, encoding, compress, label, frames);
+                    Measure(name, picture, format, encoding, compress, label, frames, RfbTileDialect.Amt);
                 }
             }
+
+            // What the standard server (the gateway) sends an ordinary viewer in its default 32-bit format.
+            Measure(name, picture, RfbPixelFormat.TrueColour32, RfbEncoding.Raw, false, "raw", frames, RfbTileDialect.Zrle);
+            Measure(name, picture, RfbPixelFormat.TrueColour32, RfbEncoding.AmtRle, true, "zrle", frames, RfbTileDialect.Zrle);
         }
 
         return Task.FromResult(0);
     }
 
-    private static void Measure(string name, uint[] picture, RfbPixelFormat format, RfbEncoding encoding, bool compress, string label, int frames)
+    private static void Measure(string name, uint[] picture, RfbPixelFormat format, RfbEncoding encoding, bool compress, string label, int frames, RfbTileDialect dialect)
     {
-        using var encoder = new RfbRectangleEncoder(format, encoding) { Compress = compress };
-        using var decoder = new RfbRectangleDecoder(format);
+        using var encoder = new RfbRectangleEncoder(format, encoding, dialect) { Compress = compress };
+        using var decoder = new RfbRectangleDecoder(format, dialect);
         var frame = new RfbFrameBuffer(Width, Height);
         var output = new ArrayBufferWriter<byte>(Width * Height * 4);
         var encoded = new List<byte[]>(frames);
@@ -74,7 +79,7 @@ internal static class KvmEncodeBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-8} {(format.BitsPerPixel == 16 ? "rgb565" : "rgb332"),-7} {label,-12} {bytes / frames,12:N0} {frames / encodeSeconds,11:F1} {frames / decodeSeconds,11:F1}"));
+            $"{name,-8} {(format.BitsPerPixel switch { 16 => "rgb565", 8 => "rgb332", _ => "true32" }),-7} {label,-12} {bytes / frames,12:N0} {frames / encodeSeconds,11:F1} {frames / decodeSeconds,11:F1}"));
     }
 
     private static void Encode(RfbRectangleEncoder encoder, uint[] picture, ArrayBufferWriter<byte> output)
