@@ -22,8 +22,8 @@ internal sealed class RfbServerConnection : IAsyncDisposable
     private readonly SemaphoreSlim _requested = new(0, 1);
     private readonly Lock _state = new();
     private readonly RfbShadow _shadow = new();
-    private readonly ArrayBufferWriter<byte> _output = new(64 * 1024);
     private readonly List<RfbRectangle> _tiles = [];
+    private ArrayBufferWriter<byte> _output = new(64 * 1024);
     private RfbRectangleEncoder? _encoder;
     private uint[] _capture = [];
 
@@ -408,6 +408,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
                 break;
             case KvmExtCommandCode.SetDecimation:
                 // The simulated screen is never decimated; the state reported is what was asked, "auto" when not set.
+                // That AMT answers each command with its state at once is how MeshCommander reads it (unconfirmed).
                 answer = new KvmExtCommand(KvmExtCommandCode.DecimationState, command.Value == 0 ? (byte)2 : command.Value);
                 break;
             default:
@@ -516,7 +517,8 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         await WriteAsync(_output.WrittenMemory, cancellationToken).ConfigureAwait(false);
         if (_output.Capacity > 16 * 1024 * 1024)
         {
-            _output.Clear();
+            // A RAW 4K frame needs tens of megabytes once; the connection need not keep them for small updates.
+            _output = new ArrayBufferWriter<byte>(64 * 1024);
         }
 
         return (true, version);

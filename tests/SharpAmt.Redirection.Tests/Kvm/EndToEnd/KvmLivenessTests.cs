@@ -23,12 +23,18 @@ public sealed class KvmLivenessTests
         {
             using var socket = await listener.AcceptAsync(timeout);
             await using var stream = new NetworkStream(socket, ownsSocket: false);
-            await stream.WriteAsync("RFB 003.008\n"u8.ToArray(), timeout);
-            await stream.ReadExactlyAsync(new byte[12], timeout);
+            var handshake = new byte[14];
+            await stream.WriteAsync("RFB 004.000\n"u8.ToArray(), timeout);
+            await stream.ReadExactlyAsync(handshake.AsMemory(0, 12), timeout);
             await stream.WriteAsync(new byte[] { 1, 1 }, timeout);
-            await stream.ReadExactlyAsync(new byte[1], timeout);
+            await stream.ReadExactlyAsync(handshake.AsMemory(12, 1), timeout);
             await stream.WriteAsync(new byte[4], timeout);
-            await stream.ReadExactlyAsync(new byte[1], timeout);
+            await stream.ReadExactlyAsync(handshake.AsMemory(13, 1), timeout);
+            lock (received)
+            {
+                received.Write(handshake);
+            }
+
             await stream.WriteAsync(Convert.FromHexString("00080008" + "10100001001F003F001F0B0500000000" + "00000000"), timeout);
             await stream.WriteAsync(Convert.FromHexString("00000000"), timeout);
             var buffer = new byte[4096];
@@ -50,13 +56,19 @@ public sealed class KvmLivenessTests
         var failure = await Assert.ThrowsAsync<KvmDisconnectedException>(() => session.Completion.WaitAsync(TimeSpan.FromSeconds(10), timeout));
         Assert.Equal(KvmDisconnectReason.Unresponsive, failure.Reason);
 
-        // The probe: a non-incremental request for one pixel, after the incremental whole-screen one.
         byte[] sent;
         lock (received)
         {
             sent = received.ToArray();
         }
 
+        // The viewer answers AMT's 4.000 banner with 3.8, picks None, asks to share, then sets RGB565, lists 16, 0, −223
+        // in MeshCommander's order, and asks for the whole screen non-incrementally.
+        Assert.StartsWith(
+            Convert.ToHexString("RFB 003.008\n"u8) + "01" + "01" + "00000000" + "10100001001F003F001F0B0500000000" + "02000003" + "00000010" + "00000000" + "FFFFFF21" + "03000000000000080008",
+            Convert.ToHexString(sent));
+
+        // The probe: a non-incremental request for one pixel, after the incremental whole-screen one.
         Assert.EndsWith("03010000000000080008" + "03000000000000010001", Convert.ToHexString(sent));
         await session.DisposeAsync();
         await server.WaitAsync(TimeSpan.FromSeconds(10), timeout);
