@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "sol-latency" => await SolLatencyBenchmark.RunAsync(args[1..]),
     "sol-fleet" => await SolFleetBenchmark.RunAsync(args[1..]),
     "screen-render" => await ScreenRenderBenchmark.RunAsync(args[1..]),
+    "kvm-encode" => await KvmEncodeBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -24,5 +25,6 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-latency --amt PATH/amt.dll [--seconds N] [--address A] [--mode shell|echo]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-fleet --amt PATH/amt.dll [--seconds N] [--count N] [--interval-ms MS] [--first-address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks screen-render [--seconds N] [--address A]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks kvm-encode [--frames N]");
     return 2;
 }

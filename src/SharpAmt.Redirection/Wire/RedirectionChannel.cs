@@ -20,6 +20,7 @@ public sealed class RedirectionChannel : IAsyncDisposable
     private readonly SemaphoreSlim _writing = new(1, 1);
     private readonly CancellationTokenSource _closed = new();
     private int _disposed;
+    private bool _detached;
 
     public RedirectionChannel(Stream stream, string endpoint, RedirectionFrameTable table)
     {
@@ -66,6 +67,7 @@ public sealed class RedirectionChannel : IAsyncDisposable
     public async ValueTask<bool> ReadInPlaceAsync(InPlaceFrameHandler handler, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        ObjectDisposedException.ThrowIf(_detached, this);
         while (true)
         {
             ReadResult result;
@@ -167,6 +169,19 @@ public sealed class RedirectionChannel : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Hands the connection over to a protocol that has no redirection framing (KVM's raw RFB after 0x41, reference
+    /// §6.6.1). The returned stream first yields whatever already sits in the receive buffer (a peer may send RFB
+    /// bytes in the same segment as the 0x40), then reads the connection; writes go straight to it. The channel
+    /// reads no more messages; disposing the stream or the channel closes the connection.
+    /// </summary>
+    public Stream Detach()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0 || _detached, this);
+        _detached = true;
+        return new DetachedStream(this);
+    }
+
     /// <summary>Ends the connection at once, without an orderly END (what MeshCommander always does).</summary>
     public async ValueTask DisposeAsync()
     {
@@ -182,6 +197,12 @@ public sealed class RedirectionChannel : IAsyncDisposable
         _closed.Dispose();
     }
 
+    /// <summary>The underlying transport, for a detached stream's writes.</summary>
+    internal Stream Transport => _stream;
+
+    /// <summary>The receive buffer as a stream, for a detached stream's reads.</summary>
+    internal Stream ReaderStream() => _reader.AsStream(leaveOpen: true);
+
     private static bool IsTransportFailure(Exception exception) =>
         exception is IOException or SocketException or ObjectDisposedException;
 
@@ -190,6 +211,62 @@ public sealed class RedirectionChannel : IAsyncDisposable
         {
             NoReplyOnFreshConnection = !HasReceived,
         };
+}
+
+/// <summary>A detached channel as a duplex stream: reads through the channel's buffer, writes to its transport.</summary>
+file sealed class DetachedStream(RedirectionChannel channel) : Stream
+{
+    private readonly Stream _reading = channel.ReaderStream();
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => _reading.Read(buffer, offset, count);
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _reading.ReadAsync(buffer, cancellationToken);
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        _reading.ReadAsync(buffer, offset, count, cancellationToken);
+
+    public override void Write(byte[] buffer, int offset, int count) => channel.Transport.Write(buffer, offset, count);
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        channel.Transport.WriteAsync(buffer, cancellationToken);
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        channel.Transport.WriteAsync(buffer, offset, count, cancellationToken);
+
+    public override void Flush() => channel.Transport.Flush();
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => channel.Transport.FlushAsync(cancellationToken);
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await channel.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            channel.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        base.Dispose(disposing);
+    }
 }
 
 /// <summary>Receives one message in place: <paramref name="bytes"/> is valid only during the call.</summary>

@@ -1,0 +1,85 @@
+using SharpAmt.Redirection.Device;
+using SharpAmt.Redirection.Kvm.Rfb;
+using SharpAmt.Redirection.Kvm.Server;
+using SharpAmt.Redirection.Kvm.Wire;
+using SharpAmt.Redirection.Wire;
+
+namespace SharpAmt.Redirection.Kvm.Device;
+
+/// <summary>
+/// KVM on the device side (reference §6.6): after the "KVMR" start and the login, answers
+/// <c>40 00 00 00 00 00 00 00</c> with <c>41 00 00 00 00 00 00 00</c> and hands the connection to
+/// <see cref="RfbServer"/> as raw RFB. One KVM session at a time.
+/// <para>
+/// Refusals: at 0x10, a disabled KVM is answered UNSUPPORTED (what a Standard Manageability SKU answers, MeshCommander
+/// code 3) and an open session BUSY (code 2). Consent is checked at 0x40, after the login, so that nobody learns the
+/// consent state without the password: when it is required and not granted the device closes the connection instead
+/// of sending 0x41. What real firmware does then is unconfirmed; closing before any RFB byte is what a viewer reports
+/// as a failed start, never as a session that was open. KVM disabled between 0x11 and 0x40 is closed the same way.
+/// </para>
+/// </summary>
+public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
+{
+    private readonly IRfbScreen _screen;
+    private readonly Func<KvmStartRefusal> _mayStart;
+    private int _open;
+
+    /// <param name="screen">The host's monitor.</param>
+    /// <param name="mayStart">Asked at 0x10 and again at 0x40: whether KVM may start now, or why not.</param>
+    /// <param name="server">The RFB server flavour; <see cref="RfbServerOptions.AmtKvm"/> when null.</param>
+    public KvmDeviceFeature(IRfbScreen screen, Func<KvmStartRefusal> mayStart, RfbServerOptions? server = null)
+    {
+        ArgumentNullException.ThrowIfNull(screen);
+        ArgumentNullException.ThrowIfNull(mayStart);
+        _screen = screen;
+        _mayStart = mayStart;
+        Server = server ?? RfbServerOptions.AmtKvm();
+    }
+
+    public RfbServerOptions Server { get; }
+
+    /// <summary>Longest wait for the 0x40 after login.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>True while a KVM session holds the screen.</summary>
+    public bool IsOpen => Volatile.Read(ref _open) != 0;
+
+    /// <summary>Told how each session ended (the simulator's event log).</summary>
+    public Action<RfbSessionEnd>? OnSessionEnd { get; init; }
+
+    public RedirectionStatus CanStart() =>
+        _mayStart() == KvmStartRefusal.Disabled ? RedirectionStatus.Unsupported
+        : IsOpen ? RedirectionStatus.Busy
+        : RedirectionStatus.Success;
+
+    public async Task RunAsync(RedirectionChannel channel, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        channel.Table = KvmFrames.Table;
+        var first = await RedirectionDeviceSession.ReadAsync(channel, StartTimeout, cancellationToken).ConfigureAwait(false);
+        if (first is not { Type: RedirectionMessageType.StartIderRedirection })
+        {
+            return;
+        }
+
+        if (_mayStart() != KvmStartRefusal.None || Interlocked.CompareExchange(ref _open, 1, 0) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await channel.SendAsync(KvmStart.Reply, cancellationToken).ConfigureAwait(false);
+            var stream = channel.Detach();
+            await using (stream.ConfigureAwait(false))
+            {
+                var end = await RfbServer.ServeAsync(stream, _screen, Server, cancellationToken).ConfigureAwait(false);
+                OnSessionEnd?.Invoke(end);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _open, 0);
+        }
+    }
+}
