@@ -142,7 +142,13 @@ public sealed class SimulatedDevice : IAsyncDisposable
     /// <summary>The ports this device listens on.</summary>
     public IReadOnlyList<int> Ports => Options.Firmware.TlsOnly
         ? [Options.TlsPort, Options.RedirectionTlsPort]
+        : ServesVnc ? [Options.HttpPort, Options.TlsPort, Options.RedirectionPort, Options.RedirectionTlsPort, Options.VncPort]
         : [Options.HttpPort, Options.TlsPort, Options.RedirectionPort, Options.RedirectionTlsPort];
+
+    /// <summary>The KVM feature of the redirection port; port 5900 shares its one-session rule.</summary>
+    internal SharpAmt.Redirection.Kvm.Device.KvmDeviceFeature? KvmFeature { get; set; }
+
+    private bool ServesVnc => Firmware.HasKvm && Kvm.Offers5900;
 
     /// <summary>Binds the device's ports; throws when an address or port is taken.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -255,6 +261,10 @@ public sealed class SimulatedDevice : IAsyncDisposable
                 }
 
                 listeners.Add(StartRedirectionListener(address, Options.RedirectionTlsPort, tls: true, redirection));
+                if (ServesVnc && KvmFeature is { } kvm)
+                {
+                    listeners.Add(StartVncListener(address, kvm));
+                }
             }
 
             return listeners;
@@ -304,6 +314,31 @@ public sealed class SimulatedDevice : IAsyncDisposable
         DeviceListener.Start(this, address, port, tls,
             (stream, cancellation) => ServeRedirectionAsync(stream, $"{address}:{port}", redirection, cancellation),
             () => Redirection.ListenerEnabled && !ManagementEngineDown);
+
+    /// <summary>
+    /// Port 5900: bound like the redirection port, accepting only while Is5900PortEnabled is set with a password
+    /// stored and KVM may start; a refused or busy connection is closed before the RFB banner.
+    /// </summary>
+    private DeviceListener StartVncListener(IPAddress address, SharpAmt.Redirection.Kvm.Device.KvmDeviceFeature kvm) =>
+        DeviceListener.Start(this, address, Options.VncPort, tls: false,
+            async (stream, cancellation) =>
+            {
+                await using (stream.ConfigureAwait(false))
+                {
+                    if (Kvm.RfbPassword is not { Length: > 0 } password)
+                    {
+                        return;
+                    }
+
+                    using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellation, Volatile.Read(ref _redirectionConnections).Token);
+                    var options = SharpAmt.Redirection.Kvm.Server.RfbServerOptions.AmtPort5900(password, Kvm.ZlibControlSupported) with { Log = RaiseSecurity };
+                    if (!await kvm.TryServeDirectAsync(stream, options, connection.Token).ConfigureAwait(false))
+                    {
+                        RaiseSecurity($"port {Options.VncPort}: connection refused (KVM busy, disabled or awaiting consent)");
+                    }
+                }
+            },
+            () => Kvm.Is5900PortEnabled && !ManagementEngineDown);
 
     private async Task ServeRedirectionAsync(Stream stream, string endpoint, SharpAmt.Redirection.Device.RedirectionDeviceOptions redirection, CancellationToken cancellation)
     {

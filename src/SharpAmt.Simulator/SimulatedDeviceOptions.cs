@@ -49,6 +49,12 @@ public sealed record SimulatedDeviceOptions
 
     public int RedirectionTlsPort { get; init; } = 16995;
 
+    /// <summary>
+    /// Plain VNC to the KVM screen (reference 6.6.9), on firmware that still offers it, accepting connections while
+    /// IPS_KVMRedirectionSettingData.Is5900PortEnabled is set.
+    /// </summary>
+    public int VncPort { get; init; } = 5900;
+
     /// <summary>Where device certificates are kept between runs; null keeps them in memory.</summary>
     public string? CertificateDirectory { get; init; }
 

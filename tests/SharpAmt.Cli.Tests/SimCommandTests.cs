@@ -20,7 +20,7 @@ public sealed class SimCommandTests
         var lines = output.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         for (var last = 200; last <= 202; last++)
         {
-            Assert.Contains(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^ready 127\.0\.20\.{last} AMT 12\.0\.67\.1579 ports 16992,16993,16994,16995 realm Digest:[0-9A-F]{{32}}$"));
+            Assert.Contains(lines, line => System.Text.RegularExpressions.Regex.IsMatch(line, $@"^ready 127\.0\.20\.{last} AMT 12\.0\.67\.1579 ports 16992,16993,16994,16995,5900 realm Digest:[0-9A-F]{{32}}$"));
         }
 
         Assert.DoesNotContain(lines, line => line.StartsWith("password:", StringComparison.Ordinal));

@@ -95,6 +95,30 @@ public sealed class ConsentModel
         return 0;
     }
 
+    /// <summary>
+    /// Whether a KVM session may start: no consent policy, or a code was accepted (Received) or a session already
+    /// runs under it (InSession). KVM needs consent under either policy (KVM only, or all redirection).
+    /// </summary>
+    public bool PermitsKvm => Required == OptIn.RequiredNone || State is OptInState.Received or OptInState.InSession;
+
+    /// <summary>A KVM session started under granted consent: the grant is now in use and no longer times out.</summary>
+    public void BeginKvmSession()
+    {
+        if (State == OptInState.Received)
+        {
+            Move(OptInState.InSession);
+        }
+    }
+
+    /// <summary>The KVM session ended: the next one needs a new code, as on firmware.</summary>
+    public void EndKvmSession()
+    {
+        if (State == OptInState.InSession)
+        {
+            Move(OptInState.NotStarted);
+        }
+    }
+
     /// <summary>CancelOptIn: 0, or 2 when nothing was under way.</summary>
     public uint Cancel()
     {

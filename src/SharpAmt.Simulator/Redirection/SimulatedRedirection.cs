@@ -1,5 +1,7 @@
 using SharpAmt.Redirection.Device;
 using SharpAmt.Redirection.Ider.Device;
+using SharpAmt.Redirection.Kvm.Device;
+using SharpAmt.Redirection.Kvm.Server;
 using SharpAmt.Redirection.Wire;
 using SharpAmt.Simulator.Host;
 using SharpAmt.Transport.Digest;
@@ -30,6 +32,7 @@ internal static class SimulatedRedirection
             FirmwareMinor = minor,
         };
         device.Console.BootMedia = new IderBootMedia(ider.Port, device.Host);
+        var kvm = CreateKvm(device);
         return new RedirectionDeviceOptions
         {
             Accounts = new AccountsAdapter(device.Accounts, device.Nonces),
@@ -39,10 +42,40 @@ internal static class SimulatedRedirection
             {
                 [RedirectionSessionType.Sol] = sol,
                 [RedirectionSessionType.Ider] = ider,
+                [RedirectionSessionType.Kvm] = kvm,
             },
             Log = device.RaiseSecurity,
         };
     }
+
+    /// <summary>
+    /// KVM serves the host's monitor: refused (UNSUPPORTED) on firmware without KVM, when switched off in
+    /// CIM_KVMRedirectionSAP or in MEBx; closed after the login while consent is required and not granted. A
+    /// session runs under the granted consent (InSession) and the next one needs a new code.
+    /// </summary>
+    private static KvmDeviceFeature CreateKvm(SimulatedDevice device)
+    {
+        var feature = new KvmDeviceFeature(device.Screen, () => KvmMayStart(device), RfbServerOptions.AmtKvm(device.Kvm.ZlibControlSupported) with { Log = device.RaiseSecurity })
+        {
+            OnSessionStart = () =>
+            {
+                device.Consent.BeginKvmSession();
+                device.RaiseSecurity("KVM session started");
+            },
+            OnSessionEnd = end =>
+            {
+                device.Consent.EndKvmSession();
+                device.RaiseSecurity($"KVM session ended ({end})");
+            },
+        };
+        device.KvmFeature = feature;
+        return feature;
+    }
+
+    private static KvmStartRefusal KvmMayStart(SimulatedDevice device) =>
+        !device.Firmware.HasKvm || !device.Redirection.KvmEnabled || !device.Kvm.EnabledByMEBx ? KvmStartRefusal.Disabled
+        : !device.Consent.PermitsKvm ? KvmStartRefusal.ConsentRequired
+        : KvmStartRefusal.None;
 
     private sealed class AccountsAdapter(DeviceAccounts accounts, DigestNonceStore nonces) : IRedirectionAccounts
     {

@@ -44,6 +44,9 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
     /// <summary>True while a KVM session holds the screen.</summary>
     public bool IsOpen => Volatile.Read(ref _open) != 0;
 
+    /// <summary>Told when a session has been granted the screen (the simulator marks consent as in use).</summary>
+    public Action? OnSessionStart { get; init; }
+
     /// <summary>Told how each session ended (the simulator's event log).</summary>
     public Action<RfbSessionEnd>? OnSessionEnd { get; init; }
 
@@ -62,7 +65,7 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
             return;
         }
 
-        if (_mayStart() != KvmStartRefusal.None || Interlocked.CompareExchange(ref _open, 1, 0) != 0)
+        if (_mayStart() != KvmStartRefusal.None || !TryOpen())
         {
             return;
         }
@@ -70,16 +73,55 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
         try
         {
             await channel.SendAsync(KvmStart.Reply, cancellationToken).ConfigureAwait(false);
-            var stream = channel.Detach();
-            await using (stream.ConfigureAwait(false))
-            {
-                var end = await RfbServer.ServeAsync(stream, _screen, Server, cancellationToken).ConfigureAwait(false);
-                OnSessionEnd?.Invoke(end);
-            }
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+
+        var stream = channel.Detach();
+        await using (stream.ConfigureAwait(false))
+        {
+            await ServeAsync(stream, Server, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Serves the same screen as plain RFB on another port (AMT's 5900, with VNC authentication in
+    /// <paramref name="server"/>), sharing the one-session rule: false, serving nothing, while a session is open or
+    /// KVM may not start.
+    /// </summary>
+    public async Task<bool> TryServeDirectAsync(Stream stream, RfbServerOptions server, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(server);
+        if (_mayStart() != KvmStartRefusal.None || !TryOpen())
+        {
+            return false;
+        }
+
+        await ServeAsync(stream, server, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private bool TryOpen() => Interlocked.CompareExchange(ref _open, 1, 0) == 0;
+
+    private void Release() => Volatile.Write(ref _open, 0);
+
+    /// <summary>Runs one session that holds the screen; the screen is free again before anyone hears that it ended.</summary>
+    private async Task ServeAsync(Stream stream, RfbServerOptions server, CancellationToken cancellationToken)
+    {
+        var end = RfbSessionEnd.Stopped;
+        try
+        {
+            OnSessionStart?.Invoke();
+            end = await RfbServer.ServeAsync(stream, _screen, server, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            Volatile.Write(ref _open, 0);
+            Release();
+            OnSessionEnd?.Invoke(end);
         }
     }
 }
