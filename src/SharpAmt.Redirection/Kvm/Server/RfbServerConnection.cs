@@ -29,7 +29,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
 
     // Guarded by _state: what the receive loop learned, applied by the update loop between updates.
     private RfbPixelFormat _format;
-    private RfbEncoding _encoding = RfbEncoding.Raw;
+    private IReadOnlyList<int> _encodings = [];
     private bool _desktopSize;
     private bool _compress;
     private RfbUpdateRequest? _pending;
@@ -334,7 +334,8 @@ internal sealed class RfbServerConnection : IAsyncDisposable
                 lock (_state)
                 {
                     _desktopSize = set.Encodings.Contains((int)RfbEncoding.DesktopSize);
-                    _encoding = set.Encodings.Select(e => (RfbEncoding)e).FirstOrDefault(e => e is RfbEncoding.Raw or RfbEncoding.AmtRle && _options.Encodings.Contains(e));
+                    // Chosen per update, not here: the rule depends on the pixel format, which may come later.
+                    _encodings = set.Encodings;
                 }
 
                 break;
@@ -480,7 +481,8 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         bool desktopSize, compress;
         lock (_state)
         {
-            (format, encoding, desktopSize, compress) = (_format, _encoding, _desktopSize, _compress);
+            (format, desktopSize, compress) = (_format, _desktopSize, _compress);
+            encoding = RfbEncodingChoice.Choose(_encodings, format, _options);
         }
 
         _output.ResetWrittenCount();

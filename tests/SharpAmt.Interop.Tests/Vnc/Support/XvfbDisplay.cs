@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Xunit;
+
+namespace SharpAmt.Interop.Tests.Vnc.Support;
+
+/// <summary>
+/// A private X server without a monitor (Xvfb, 24-bit TrueColor, no window manager) for one test's viewer:
+/// display numbers from :190 up, one per use, skipping any another run holds.
+/// </summary>
+internal sealed class XvfbDisplay : IAsyncDisposable
+{
+    private const int FirstDisplay = 190;
+    private const int LastDisplay = 239;
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(10);
+    private static int _next = FirstDisplay - 1;
+
+    private readonly BackgroundProgram _server;
+
+    private XvfbDisplay(int number, int width, int height, BackgroundProgram server)
+    {
+        Number = number;
+        Width = width;
+        Height = height;
+        _server = server;
+    }
+
+    public int Number { get; }
+
+    /// <summary>The value of DISPLAY and of the X programs' -display option.</summary>
+    public string Name => $":{Number}";
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    /// <summary>DISPLAY for programs started on this screen.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["DISPLAY"] = Name };
+
+    public static async Task<XvfbDisplay> StartAsync(int width, int height, CancellationToken cancellationToken)
+    {
+        VncTools.Require(VncTools.Xvfb);
+        while (true)
+        {
+            var number = Interlocked.Increment(ref _next);
+            Assert.True(number <= LastDisplay, $"the VNC tests ran out of X display numbers (:{FirstDisplay}–:{LastDisplay})");
+            if (File.Exists($"/tmp/.X{number}-lock"))
+            {
+                continue;
+            }
+
+            var server = BackgroundProgram.Start(VncTools.Xvfb, [$":{number}", "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp", "-noreset"]);
+            var display = new XvfbDisplay(number, width, height, server);
+            if (await display.WaitUntilReadyAsync(cancellationToken))
+            {
+                return display;
+            }
+
+            var output = server.Output;
+            await display.DisposeAsync();
+            if (!output.Contains("already active", StringComparison.Ordinal))
+            {
+                Assert.Fail($"Xvfb :{number} did not start within {StartLimit.TotalSeconds} s: {output}");
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    /// <summary>The server accepts connections on its socket; false when it exited or the time ran out first.</summary>
+    private async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var socketPath = $"/tmp/.X11-unix/X{Number}";
+        var elapsed = Stopwatch.StartNew();
+        while (elapsed.Elapsed < StartLimit && !_server.HasExited)
+        {
+            if (File.Exists(socketPath))
+            {
+                using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                try
+                {
+                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
+                    return true;
+                }
+                catch (SocketException)
+                {
+                    // Still setting up; try again shortly.
+                }
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        return false;
+    }
+}
