@@ -27,6 +27,105 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         await AssertShowsTheMonitorAsync(viewer, device, tap);
     }
 
+    [Theory]
+    [InlineData(TigerVncEncodings.Raw)]
+    [InlineData(TigerVncEncodings.Default)]
+    public async Task The_viewer_shows_the_1080p_desktop_exactly(TigerVncEncodings encodings)
+    {
+        await using var device = await Port5900Device.StartAsync(desktop: true, Token);
+        await using var session = await ViewAsync(device, encodings);
+
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        Assert.Equal(new(1920, 1080), device.Size);
+    }
+
+    [Fact]
+    public async Task Keys_typed_into_the_viewer_reach_the_desktop_and_show_in_it()
+    {
+        const string text = "typed into tigervnc 1234";
+        await using var device = await Port5900Device.StartAsync(desktop: true, Token);
+        await using var session = await ViewAsync(device, TigerVncEncodings.Raw);
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+
+        await XScreen.TypeAsync(session.Display, text, Token);
+
+        await Eventually.TrueAsync(() => device.Device.Screen.TypedText.Contains(text, StringComparison.Ordinal), $"the desktop's field holds '{device.Device.Screen.TypedText}', not the typed text", Token);
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        Assert.True(RfbNegotiation.Read(session.Tap.Connections()[^1]).KeyEvents >= 2 * text.Length);
+    }
+
+    [Fact]
+    public async Task Moving_the_mouse_over_the_viewer_moves_the_device_pointer()
+    {
+        await using var device = await Port5900Device.StartAsync(desktop: true, Token);
+        await using var session = await ViewAsync(device, TigerVncEncodings.Raw);
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        var before = device.Picture();
+
+        // Far from the clock, the text field and the desktop's middle, where the pointer starts.
+        await XScreen.MoveMouseAsync(session.Display, 300, 800, Token);
+
+        await Eventually.TrueAsync(() => Changed(before, device.Picture(), 300, 800), $"the device never drew its pointer where the viewer's mouse went; {Negotiation(session.Tap)}", Token);
+        Assert.True(Changed(before, device.Picture(), 1920 / 2, 1080 / 2), "the pointer did not leave its old place");
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused()
+    {
+        await using var device = await Port5900Device.StartAsync(desktop: false, Token);
+        device.GrantConsent();
+        await using var display = await XvfbDisplay.StartAsync(device.Size.Width, device.Size.Height, Token);
+        using var password = VncPasswordFile.Write("Wrong!12");
+        await using var viewer = TigerVncViewer.Start(display, device.Host, Port5900Device.Port, password, TigerVncEncodings.Raw);
+
+        Assert.True(await viewer.WaitForExitAsync(Eventually.Patience, Token), $"vncviewer kept running after a wrong password:\n{viewer.Log}");
+        Assert.Contains("Authentication failure", viewer.Log, StringComparison.OrdinalIgnoreCase);
+        await Eventually.TrueAsync(() => device.SecurityEvents.Any(e => e.Contains("AuthenticationFailed", StringComparison.Ordinal)), "the device never recorded the failed authentication", Token);
+    }
+
+    [Fact]
+    public async Task A_disabled_port_5900_lets_no_viewer_in()
+    {
+        await using var device = await Port5900Device.StartAsync(desktop: false, Token);
+        device.GrantConsent();
+        device.Device.Kvm.Is5900PortEnabled = false;
+        await using var display = await XvfbDisplay.StartAsync(device.Size.Width, device.Size.Height, Token);
+        using var password = VncPasswordFile.Write(Port5900Device.Password);
+        await using var viewer = TigerVncViewer.Start(display, device.Host, Port5900Device.Port, password, TigerVncEncodings.Raw);
+
+        Assert.True(await viewer.WaitForExitAsync(Eventually.Patience, Token), $"vncviewer kept running against a disabled port:\n{viewer.Log}");
+        // The device closes the connection before its RFB banner: the viewer never learns a protocol version.
+        Assert.DoesNotContain("RFB protocol version", viewer.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(device.SecurityEvents, e => e.Contains("KVM session started", StringComparison.Ordinal));
+    }
+
+    /// <summary>Whether the 48 × 48 pixels from (x − 8, y − 8) differ between the two pictures.</summary>
+    private static bool Changed(RgbImage before, RgbImage after, int x, int y) =>
+        before.Crop(x - 8, y - 8, 48, 48).Differences(after.Crop(x - 8, y - 8, 48, 48)).Count > 0;
+
+    /// <summary>Consent granted, an X screen the size of the monitor, a relay, and TigerVNC connected through it.</summary>
+    private static async Task<ViewerSession> ViewAsync(Port5900Device device, TigerVncEncodings encodings)
+    {
+        device.GrantConsent();
+        var display = await XvfbDisplay.StartAsync(device.Size.Width, device.Size.Height, Token);
+        var tap = RfbTap.Start(VncAddresses.Next(), new System.Net.IPEndPoint(device.Device.Address, Port5900Device.Port));
+        var password = VncPasswordFile.Write(Port5900Device.Password);
+        var viewer = TigerVncViewer.Start(display, tap.EndPoint.Address.ToString(), tap.EndPoint.Port, password, encodings);
+        return new ViewerSession(display, tap, password, viewer);
+    }
+
+    private sealed record ViewerSession(XvfbDisplay Display, RfbTap Tap, VncPasswordFile Password, TigerVncViewer Viewer) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Viewer.DisposeAsync();
+            await Tap.DisposeAsync();
+            await Display.DisposeAsync();
+            Password.Dispose();
+        }
+    }
+
     private async Task AssertShowsTheMonitorAsync(TigerVncViewer viewer, Port5900Device device, RfbTap tap)
     {
         var negotiation = await NegotiatedAsync(viewer, tap);

@@ -25,8 +25,15 @@ internal static class XScreen
     public static Task KeyAsync(XvfbDisplay display, string key, CancellationToken cancellationToken) =>
         XdoToolAsync(display, ["key", "--", key], cancellationToken);
 
+    /// <summary>
+    /// Puts the pointer at (<paramref name="x"/>, <paramref name="y"/>). xdotool's absolute move warps the pointer, which
+    /// TigerVNC's full-screen window does not hear about; so it warps next to the spot and moves the last pixel with
+    /// XTEST, which every client hears.
+    /// </summary>
     public static Task MoveMouseAsync(XvfbDisplay display, int x, int y, CancellationToken cancellationToken) =>
-        XdoToolAsync(display, ["mousemove", x.ToString(System.Globalization.CultureInfo.InvariantCulture), y.ToString(System.Globalization.CultureInfo.InvariantCulture)], cancellationToken);
+        XdoToolAsync(display, ["mousemove", Number(x - 1), Number(y - 1), "mousemove_relative", "--", "1", "1"], cancellationToken);
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task XdoToolAsync(XvfbDisplay display, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
