@@ -44,7 +44,7 @@ internal sealed class XvfbDisplay : IAsyncDisposable
         {
             var number = Interlocked.Increment(ref _next);
             Assert.True(number <= LastDisplay, $"the VNC tests ran out of X display numbers (:{FirstDisplay}–:{LastDisplay})");
-            if (File.Exists($"/tmp/.X{number}-lock"))
+            if (HeldByAnother(number))
             {
                 continue;
             }
@@ -65,7 +65,39 @@ internal sealed class XvfbDisplay : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    /// <summary>Asks the server to stop (SIGTERM) so it removes its lock file and socket; kills it if it will not.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_server.HasExited && !OperatingSystem.IsWindows())
+        {
+            Posix.Terminate(_server.Id);
+            await _server.WaitForExitAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+        }
+
+        await _server.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A lock file naming a live process means another X server has the number. A stale one (its server was killed)
+    /// does not: Xvfb replaces it itself.
+    /// </summary>
+    private static bool HeldByAnother(int number)
+    {
+        var lockFile = $"/tmp/.X{number}-lock";
+        if (!File.Exists(lockFile))
+        {
+            return false;
+        }
+
+        try
+        {
+            return !int.TryParse(File.ReadAllText(lockFile).Trim(), out var pid) || Directory.Exists($"/proc/{pid}");
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>The server accepts connections on its socket; false when it exited or the time ran out first.</summary>
     private async Task<bool> WaitUntilReadyAsync(CancellationToken cancellationToken)
