@@ -30,6 +30,7 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
     [Theory]
     [InlineData(TigerVncEncodings.Raw)]
     [InlineData(TigerVncEncodings.Default)]
+    [InlineData(TigerVncEncodings.Raw8Bit)]
     public async Task The_viewer_shows_the_1080p_desktop_exactly(TigerVncEncodings encodings)
     {
         await using var device = await Port5900Device.StartAsync(desktop: true, Token);
@@ -131,9 +132,13 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         var negotiation = await NegotiatedAsync(viewer, tap);
         var format = negotiation.EffectiveFormat!.Value;
         var display = viewer.Display;
+        // Compared as pixel values of the negotiated format: the device's colours as the server packed them, the
+        // screen's as the viewer drew them. At 8 bits a channel both are the colours themselves; below that TigerVNC
+        // widens a level by truncating (6 of 7 → 218) where RfbPixelFormat.Quantize rounds (219), and packing
+        // undoes either.
         await Eventually.EqualPicturesAsync(
-            async () => (await XScreen.CaptureAsync(display, Token)).Crop(0, 0, device.Size.Width, device.Size.Height),
-            () => device.Picture().Select(format.Quantize),
+            async () => (await XScreen.CaptureAsync(display, Token)).Crop(0, 0, device.Size.Width, device.Size.Height).Select(format.Pack),
+            () => device.Picture().Select(format.Pack),
             () => $"negotiated: {Negotiation(tap)}\nviewer log:\n{viewer.Log}",
             Token);
         output.WriteLine($"TigerVNC negotiated: {Negotiation(tap)}");

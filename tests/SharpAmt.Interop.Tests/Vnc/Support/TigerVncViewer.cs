@@ -8,6 +8,9 @@ public enum TigerVncEncodings
 
     /// <summary>Whatever the viewer asks for out of the box (Tight first, automatic selection on).</summary>
     Default,
+
+    /// <summary>RAW in 8-bit colour (256 colours, BGR233), automatic selection off: a low-colour viewer.</summary>
+    Raw8Bit,
 }
 
 /// <summary>
@@ -59,9 +62,14 @@ internal sealed class TigerVncViewer : IAsyncDisposable
             arguments.AddRange(["-PasswordFile", passwordFile.Path]);
         }
 
-        if (encodings == TigerVncEncodings.Raw)
+        switch (encodings)
         {
-            arguments.AddRange(["-PreferredEncoding", "raw", "-AutoSelect=0", "-FullColor"]);
+            case TigerVncEncodings.Raw:
+                arguments.AddRange(["-PreferredEncoding", "raw", "-AutoSelect=0", "-FullColor"]);
+                break;
+            case TigerVncEncodings.Raw8Bit:
+                arguments.AddRange(["-PreferredEncoding", "raw", "-AutoSelect=0", "-FullColor=0", "-LowColorLevel", "2"]);
+                break;
         }
 
         arguments.Add($"{host}::{port}");
