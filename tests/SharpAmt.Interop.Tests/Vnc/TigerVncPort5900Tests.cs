@@ -1,3 +1,4 @@
+using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Interop.Tests.Vnc.Support;
 using Xunit;
 
@@ -72,6 +73,25 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task The_viewer_follows_the_monitor_from_the_desktop_to_text_mode_and_back()
+    {
+        await using var device = await Port5900Device.StartAsync(desktop: true, Token);
+        await using var session = await ViewAsync(device, TigerVncEncodings.Raw);
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+
+        // Someone at the machine switches to tty1 and back, as on Linux; the picture changes size each time. (Through the
+        // viewer it cannot be done: X turns Ctrl-Alt-F1 into XF86Switch_VT_1, which TigerVNC does not send.)
+        PressAtTheMachine(device, F1);
+        await Eventually.TrueAsync(() => device.Size == new RfbScreenSize(720, 400), "the monitor never switched to text mode", Token);
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+
+        PressAtTheMachine(device, F1 + 6);
+        await Eventually.TrueAsync(() => device.Size == new RfbScreenSize(1920, 1080), "the monitor never switched back to the desktop", Token);
+        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        Assert.Contains(RfbEncoding.DesktopSize, RfbNegotiation.Read(session.Tap.Connections()[^1]).RectangleEncodings);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused()
     {
         await using var device = await Port5900Device.StartAsync(desktop: false, Token);
@@ -99,6 +119,18 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         // The device closes the connection before its RFB banner: the viewer never learns a protocol version.
         Assert.DoesNotContain("RFB protocol version", viewer.Log, StringComparison.Ordinal);
         Assert.DoesNotContain(device.SecurityEvents, e => e.Contains("KVM session started", StringComparison.Ordinal));
+    }
+
+    private const uint ControlLeft = 0xFFE3, AltLeft = 0xFFE9, F1 = 0xFFBE;
+
+    /// <summary>Ctrl-Alt plus <paramref name="keysym"/> on the machine's own keyboard.</summary>
+    private static void PressAtTheMachine(Port5900Device device, uint keysym)
+    {
+        var screen = device.Device.Screen;
+        foreach (var (key, down) in new[] { (ControlLeft, true), (AltLeft, true), (keysym, true), (keysym, false), (AltLeft, false), (ControlLeft, false) })
+        {
+            screen.Key(key, down);
+        }
     }
 
     /// <summary>Whether the 48 × 48 pixels from (x − 8, y − 8) differ between the two pictures.</summary>
@@ -137,12 +169,19 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         // widens a level by truncating (6 of 7 → 218) where RfbPixelFormat.Quantize rounds (219), and packing
         // undoes either.
         await Eventually.EqualPicturesAsync(
-            async () => (await XScreen.CaptureAsync(display, Token)).Crop(0, 0, device.Size.Width, device.Size.Height).Select(format.Pack),
+            async () => Frame(await XScreen.CaptureAsync(display, Token), device.Size).Select(format.Pack),
             () => device.Picture().Select(format.Pack),
             () => $"negotiated: {Negotiation(tap)}\nviewer log:\n{viewer.Log}",
             Token);
         output.WriteLine($"TigerVNC negotiated: {Negotiation(tap)}");
     }
+
+    /// <summary>
+    /// The viewer's drawing area on the X screen: all of it when the remote desktop has the screen's size, else
+    /// centred, as TigerVNC places a smaller desktop in its full-screen window.
+    /// </summary>
+    private static RgbImage Frame(RgbImage screen, RfbScreenSize size) =>
+        screen.Crop((screen.Width - size.Width) / 2, (screen.Height - size.Height) / 2, size.Width, size.Height);
 
     /// <summary>Waits for the viewer to have set its format and encodings and received pixels.</summary>
     private static async Task<RfbNegotiation> NegotiatedAsync(TigerVncViewer viewer, RfbTap tap)
