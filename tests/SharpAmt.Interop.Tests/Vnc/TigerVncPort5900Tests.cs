@@ -19,13 +19,9 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
     public async Task The_viewer_shows_the_text_mode_monitor_exactly(TigerVncEncodings encodings)
     {
         await using var device = await Port5900Device.StartAsync(desktop: false, Token);
-        device.GrantConsent();
-        await using var display = await XvfbDisplay.StartAsync(device.Size.Width, device.Size.Height, Token);
-        await using var tap = RfbTap.Start(VncAddresses.Next(), new System.Net.IPEndPoint(device.Device.Address, Port5900Device.Port));
-        using var password = VncPasswordFile.Write(Port5900Device.Password);
-        await using var viewer = TigerVncViewer.Start(display, tap.EndPoint.Address.ToString(), tap.EndPoint.Port, password, encodings);
+        await using var session = await ViewAsync(device, encodings);
 
-        await AssertShowsTheMonitorAsync(viewer, device, tap);
+        await AssertShowsTheMonitorAsync(session, device);
     }
 
     [Theory]
@@ -37,7 +33,7 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         await using var device = await Port5900Device.StartAsync(desktop: true, Token);
         await using var session = await ViewAsync(device, encodings);
 
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        await AssertShowsTheMonitorAsync(session, device);
         Assert.Equal(new(1920, 1080), device.Size);
     }
 
@@ -47,13 +43,13 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         const string text = "typed into tigervnc 1234";
         await using var device = await Port5900Device.StartAsync(desktop: true, Token);
         await using var session = await ViewAsync(device, TigerVncEncodings.Raw);
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        await AssertShowsTheMonitorAsync(session, device);
 
         await XScreen.TypeAsync(session.Display, text, Token);
 
         await Eventually.TrueAsync(() => device.Device.Screen.TypedText.Contains(text, StringComparison.Ordinal), $"the desktop's field holds '{device.Device.Screen.TypedText}', not the typed text", Token);
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
-        Assert.True(RfbNegotiation.Read(session.Tap.Connections()[^1]).KeyEvents >= 2 * text.Length);
+        await AssertShowsTheMonitorAsync(session, device);
+        Assert.True(session.Negotiation()!.KeyEvents >= 2 * text.Length);
     }
 
     [Fact]
@@ -61,15 +57,15 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
     {
         await using var device = await Port5900Device.StartAsync(desktop: true, Token);
         await using var session = await ViewAsync(device, TigerVncEncodings.Raw);
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        await AssertShowsTheMonitorAsync(session, device);
         var before = device.Picture();
 
         // Far from the clock, the text field and the desktop's middle, where the pointer starts.
         await XScreen.MoveMouseAsync(session.Display, 300, 800, Token);
 
-        await Eventually.TrueAsync(() => Changed(before, device.Picture(), 300, 800), $"the device never drew its pointer where the viewer's mouse went; {Negotiation(session.Tap)}", Token);
+        await Eventually.TrueAsync(() => Changed(before, device.Picture(), 300, 800), $"the device never drew its pointer where the viewer's mouse went; {session.Negotiation()}", Token);
         Assert.True(Changed(before, device.Picture(), 1920 / 2, 1080 / 2), "the pointer did not leave its old place");
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        await AssertShowsTheMonitorAsync(session, device);
     }
 
     [Fact]
@@ -77,18 +73,18 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
     {
         await using var device = await Port5900Device.StartAsync(desktop: true, Token);
         await using var session = await ViewAsync(device, TigerVncEncodings.Raw);
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        await AssertShowsTheMonitorAsync(session, device);
 
         // Someone at the machine switches to tty1 and back, as on Linux; the picture changes size each time. (Through the
         // viewer it cannot be done: X turns Ctrl-Alt-F1 into XF86Switch_VT_1, which TigerVNC does not send.)
         PressAtTheMachine(device, F1);
         await Eventually.TrueAsync(() => device.Size == new RfbScreenSize(720, 400), "the monitor never switched to text mode", Token);
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
+        await AssertShowsTheMonitorAsync(session, device);
 
         PressAtTheMachine(device, F1 + 6);
         await Eventually.TrueAsync(() => device.Size == new RfbScreenSize(1920, 1080), "the monitor never switched back to the desktop", Token);
-        await AssertShowsTheMonitorAsync(session.Viewer, device, session.Tap);
-        Assert.Contains(RfbEncoding.DesktopSize, RfbNegotiation.Read(session.Tap.Connections()[^1]).RectangleEncodings);
+        await AssertShowsTheMonitorAsync(session, device);
+        Assert.Contains(RfbEncoding.DesktopSize, session.Negotiation()!.RectangleEncodings);
     }
 
     [Fact]
@@ -137,71 +133,16 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
     private static bool Changed(RgbImage before, RgbImage after, int x, int y) =>
         before.Crop(x - 8, y - 8, 48, 48).Differences(after.Crop(x - 8, y - 8, 48, 48)).Count > 0;
 
-    /// <summary>Consent granted, an X screen the size of the monitor, a relay, and TigerVNC connected through it.</summary>
-    private static async Task<ViewerSession> ViewAsync(Port5900Device device, TigerVncEncodings encodings)
+    /// <summary>Consent granted, then TigerVNC on an X screen the size of the monitor, through a relay.</summary>
+    private static Task<TigerVncSession> ViewAsync(Port5900Device device, TigerVncEncodings encodings)
     {
         device.GrantConsent();
-        var display = await XvfbDisplay.StartAsync(device.Size.Width, device.Size.Height, Token);
-        var tap = RfbTap.Start(VncAddresses.Next(), new System.Net.IPEndPoint(device.Device.Address, Port5900Device.Port));
-        var password = VncPasswordFile.Write(Port5900Device.Password);
-        var viewer = TigerVncViewer.Start(display, tap.EndPoint.Address.ToString(), tap.EndPoint.Port, password, encodings);
-        return new ViewerSession(display, tap, password, viewer);
+        return TigerVncSession.StartAsync(new System.Net.IPEndPoint(device.Device.Address, Port5900Device.Port), Port5900Device.Password, device.Size, encodings, Token);
     }
 
-    private sealed record ViewerSession(XvfbDisplay Display, RfbTap Tap, VncPasswordFile Password, TigerVncViewer Viewer) : IAsyncDisposable
+    private async Task AssertShowsTheMonitorAsync(TigerVncSession session, Port5900Device device)
     {
-        public async ValueTask DisposeAsync()
-        {
-            await Viewer.DisposeAsync();
-            await Tap.DisposeAsync();
-            await Display.DisposeAsync();
-            Password.Dispose();
-        }
+        var negotiation = await session.AssertShowsAsync(device.Picture, Token);
+        output.WriteLine($"TigerVNC negotiated: {negotiation}");
     }
-
-    private async Task AssertShowsTheMonitorAsync(TigerVncViewer viewer, Port5900Device device, RfbTap tap)
-    {
-        var negotiation = await NegotiatedAsync(viewer, tap);
-        var format = negotiation.EffectiveFormat!.Value;
-        var display = viewer.Display;
-        // Compared as pixel values of the negotiated format: the device's colours as the server packed them, the
-        // screen's as the viewer drew them. At 8 bits a channel both are the colours themselves; below that TigerVNC
-        // widens a level by truncating (6 of 7 → 218) where RfbPixelFormat.Quantize rounds (219), and packing
-        // undoes either.
-        await Eventually.EqualPicturesAsync(
-            async () => Frame(await XScreen.CaptureAsync(display, Token), device.Size).Select(format.Pack),
-            () => device.Picture().Select(format.Pack),
-            () => $"negotiated: {Negotiation(tap)}\nviewer log:\n{viewer.Log}",
-            Token);
-        output.WriteLine($"TigerVNC negotiated: {Negotiation(tap)}");
-    }
-
-    /// <summary>
-    /// The viewer's drawing area on the X screen: all of it when the remote desktop has the screen's size, else
-    /// centred, as TigerVNC places a smaller desktop in its full-screen window.
-    /// </summary>
-    private static RgbImage Frame(RgbImage screen, RfbScreenSize size) =>
-        screen.Crop((screen.Width - size.Width) / 2, (screen.Height - size.Height) / 2, size.Width, size.Height);
-
-    /// <summary>Waits for the viewer to have set its format and encodings and received pixels.</summary>
-    private static async Task<RfbNegotiation> NegotiatedAsync(TigerVncViewer viewer, RfbTap tap)
-    {
-        RfbNegotiation? negotiation = null;
-        await Eventually.TrueAsync(
-            () =>
-            {
-                if (viewer.HasExited)
-                {
-                    Assert.Fail($"vncviewer exited ({viewer.ExitCode}):\n{viewer.Log}");
-                }
-
-                negotiation = tap.Connections() is [.., var last] ? RfbNegotiation.Read(last) : null;
-                return negotiation is { EffectiveFormat: not null, RectangleEncodings.Count: > 0 };
-            },
-            "the viewer never received pixels",
-            Token);
-        return negotiation!;
-    }
-
-    private static string Negotiation(RfbTap tap) => tap.Connections() is [.., var last] ? RfbNegotiation.Read(last).ToString() : "no connection";
 }

@@ -19,7 +19,10 @@ public sealed record RfbServerOptions
     /// <summary>The pixel format announced in ServerInit and used until the viewer sends SetPixelFormat.</summary>
     public RfbPixelFormat DefaultFormat { get; init; } = RfbPixelFormat.TrueColour32;
 
-    /// <summary>The pixel encodings this server may pick from the viewer's list (RAW is always possible).</summary>
+    /// <summary>
+    /// The pixel encodings this server may pick from the viewer's list (RAW is always possible). The AMT flavours pick
+    /// their encoding 16 only while the viewer's pixels are 8 or 16 bits wide (see <see cref="RfbTileDialect.Amt"/>).
+    /// </summary>
     public IReadOnlyList<RfbEncoding> Encodings { get; init; } = [RfbEncoding.Raw];
 
     /// <summary>What encoding 16 means here: AMT's variant for the AMT flavours, standard ZRLE for ordinary viewers.</summary>
@@ -54,7 +57,8 @@ public sealed record RfbServerOptions
 
     /// <summary>
     /// Behind AMT's redirection port: banner <c>RFB 004.000\n</c>, security None (the redirection login already
-    /// authenticated), RGB565, RAW and encoding 16, the frame-buffer cap.
+    /// authenticated), RGB565, RAW and encoding 16 (AMT's variant, for 8- and 16-bit pixels; viewers asking for wider
+    /// ones get RAW, since standard viewers read 16 as ZRLE), the frame-buffer cap.
     /// </summary>
     public static RfbServerOptions AmtKvm(bool supportsKvmExtCmd = false) => new()
     {
