@@ -115,6 +115,11 @@ public sealed class TigerVncPort5900Tests(ITestOutputHelper output)
         // The device closes the connection before its RFB banner: the viewer never learns a protocol version.
         Assert.DoesNotContain("RFB protocol version", viewer.Log, StringComparison.Ordinal);
         Assert.DoesNotContain(device.SecurityEvents, e => e.Contains("KVM session started", StringComparison.Ordinal));
+
+        // The same viewer, set up the same way, gets in once the port is enabled (the unused consent still holds).
+        device.Device.Kvm.Is5900PortEnabled = true;
+        await using var admitted = TigerVncViewer.Start(display, device.Host, Port5900Device.Port, password, TigerVncEncodings.Raw);
+        await Eventually.TrueAsync(() => device.SecurityEvents.Any(e => e.Contains("KVM session started", StringComparison.Ordinal)), $"the viewer did not get in once the port was enabled:\n{admitted.Log}", Token);
     }
 
     private const uint ControlLeft = 0xFFE3, AltLeft = 0xFFE9, F1 = 0xFFBE;
