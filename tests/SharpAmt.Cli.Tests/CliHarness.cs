@@ -31,6 +31,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>What amt reads on standard input; null leaves it empty.</summary>
     public string? Input { get; set; }
 
+    /// <summary>A reader for standard input that produces lines as a test decides; takes precedence over <see cref="Input"/>.</summary>
+    public TextReader? InputReader { get; set; }
+
     /// <summary>When set, a person is at the terminal and answers amt's no-echo prompts with this.</summary>
     public Func<string, string?>? Terminal { get; set; }
 
@@ -50,7 +53,7 @@ internal sealed class CliHarness : IDisposable
         var terminal = Terminal;
         var environment = new CliEnvironment(output, error, name => Variables.GetValueOrDefault(name))
         {
-            In = Input is null ? TextReader.Null : new StringReader(Input),
+            In = InputReader ?? (Input is null ? TextReader.Null : new StringReader(Input)),
             InputIsTerminal = terminal is not null,
             ReadSecret = terminal is null ? static (_, _) => null : (prompt, _) => terminal(prompt),
         };

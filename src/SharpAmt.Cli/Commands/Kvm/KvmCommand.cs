@@ -42,7 +42,12 @@ internal sealed class KvmCommand : AmtCommand
         HelpName = "COMBO[,COMBO…]",
         CustomParser = result =>
         {
-            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (result.Tokens.Count == 0)
+            {
+                return null;
+            }
+
+            var text = result.Tokens[0].Value;
             if (KeyCombos.TryParse(text, out var combos, out var error))
             {
                 return combos;
@@ -113,7 +118,7 @@ internal sealed class KvmCommand : AmtCommand
         var listen = context.Value(Listen);
         var screenshot = context.Value(Screenshot);
         var text = context.Value(Type);
-        var keys = context.Value(Keys);
+        var keys = context.Value(Keys) is { Count: > 0 } given ? given : null;
         if (listen is null && screenshot is null && text is null && keys is null)
         {
             throw new UsageException("amt kvm HOST needs something to do: --listen, --screenshot, --type or --keys (or the settings command)");

@@ -12,6 +12,11 @@ internal static class ListenEndpoint
 {
     public static IPEndPoint? Parse(ArgumentResult result)
     {
+        if (result.Tokens.Count == 0)
+        {
+            return null;
+        }
+
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value.Trim() : "";
         if (TryParse(text, out var endpoint))
         {
