@@ -252,6 +252,7 @@ public sealed class KvmGatewayScreen : IRfbScreen, IAsyncDisposable
     private async Task<KvmSession> ReconnectAsync(CancellationToken cancellationToken)
     {
         var elapsed = Stopwatch.StartNew();
+        // Bounded by time rather than count: GiveUpAfter ends the attempts however long each one takes.
         for (var attempt = 1; ; attempt++)
         {
             var delay = _policy.DelayBefore(attempt);
