@@ -108,10 +108,11 @@ public sealed class AuthenticationTests
     }
 
     [Fact]
-    public async Task Ider_is_unsupported_until_a_feature_serves_it()
+    public async Task Kvm_switched_off_is_refused_as_unsupported_at_start()
     {
         var cancellation = TestContext.Current.CancellationToken;
         await using var device = await SolDevice.StartAsync(cancellationToken: cancellation);
+        device.Device.Redirection.KvmEnabled = false;
 
         var error = await Assert.ThrowsAsync<RedirectionRefusedException>(() => RedirectionClient.ConnectAsync(device.Client(), RedirectionSessionType.Kvm, cancellation));
 
