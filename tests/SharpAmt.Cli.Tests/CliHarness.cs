@@ -34,6 +34,9 @@ internal sealed class CliHarness : IDisposable
     /// <summary>A reader for standard input that produces lines as a test decides; takes precedence over <see cref="Input"/>.</summary>
     public TextReader? InputReader { get; set; }
 
+    /// <summary>Where stderr goes, for a test that reads it while amt still runs; a new writer per run when null.</summary>
+    public CapturingWriter? ErrorWriter { get; set; }
+
     /// <summary>When set, a person is at the terminal and answers amt's no-echo prompts with this.</summary>
     public Func<string, string?>? Terminal { get; set; }
 
@@ -49,7 +52,7 @@ internal sealed class CliHarness : IDisposable
     public async Task<CliResult> RunAsync(IReadOnlyList<string> args, CapturingWriter? output, CancellationToken cancellationToken)
     {
         output ??= new CapturingWriter();
-        var error = new CapturingWriter();
+        var error = ErrorWriter ?? new CapturingWriter();
         var terminal = Terminal;
         var environment = new CliEnvironment(output, error, name => Variables.GetValueOrDefault(name))
         {

@@ -227,6 +227,37 @@ public sealed partial class KvmActionCommandTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
     }
 
+    [Fact]
+    public async Task Listen_prints_a_lost_session_and_its_reconnection()
+    {
+        using var harness = new CliHarness();
+        await using var device = await KvmActionDevices.StartAsync();
+        var sessions = 0;
+        device.Changed += (_, hostEvent) =>
+        {
+            if (hostEvent.Text == "KVM session started")
+            {
+                Interlocked.Increment(ref sessions);
+            }
+        };
+        var output = new CapturingWriter();
+        harness.ErrorWriter = new CapturingWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0"], output, stop.Token);
+        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || running.IsCompleted, "the gateway never said where it listens");
+        Assert.Equal(1, Volatile.Read(ref sessions));
+        device.SimulateManagementEngineReset(TimeSpan.FromMilliseconds(500));
+        await KvmActionDevices.EventuallyAsync(() => harness.ErrorWriter.Text.Contains("reconnected", StringComparison.Ordinal) || running.IsCompleted, "the gateway never reported reconnecting");
+        Assert.Equal(2, Volatile.Read(ref sessions));
+
+        await stop.CancelAsync();
+        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("KVM session lost", result.Error, StringComparison.Ordinal);
+        Assert.Contains("reconnected", result.Error, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"listening on (\S+):")]
     private static partial Regex ListeningOn();
 }
