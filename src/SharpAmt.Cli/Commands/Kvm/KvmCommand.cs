@@ -32,7 +32,7 @@ internal sealed class KvmCommand : AmtCommand
 
     private static readonly Option<string?> Type = new("--type")
     {
-        Description = "Type TEXT on the host's keyboard (Latin-1; \\n is Enter)",
+        Description = "Type TEXT on the host's keyboard (Latin-1; a newline is Enter)",
         HelpName = "TEXT",
     };
 
