@@ -31,6 +31,12 @@ internal sealed class CliHarness : IDisposable
     /// <summary>What amt reads on standard input; null leaves it empty.</summary>
     public string? Input { get; set; }
 
+    /// <summary>A reader for standard input that produces lines as a test decides; takes precedence over <see cref="Input"/>.</summary>
+    public TextReader? InputReader { get; set; }
+
+    /// <summary>Where stderr goes, for a test that reads it while amt still runs; a new writer per run when null.</summary>
+    public CapturingWriter? ErrorWriter { get; set; }
+
     /// <summary>When set, a person is at the terminal and answers amt's no-echo prompts with this.</summary>
     public Func<string, string?>? Terminal { get; set; }
 
@@ -46,11 +52,11 @@ internal sealed class CliHarness : IDisposable
     public async Task<CliResult> RunAsync(IReadOnlyList<string> args, CapturingWriter? output, CancellationToken cancellationToken)
     {
         output ??= new CapturingWriter();
-        var error = new CapturingWriter();
+        var error = ErrorWriter ?? new CapturingWriter();
         var terminal = Terminal;
         var environment = new CliEnvironment(output, error, name => Variables.GetValueOrDefault(name))
         {
-            In = Input is null ? TextReader.Null : new StringReader(Input),
+            In = InputReader ?? (Input is null ? TextReader.Null : new StringReader(Input)),
             InputIsTerminal = terminal is not null,
             ReadSecret = terminal is null ? static (_, _) => null : (prompt, _) => terminal(prompt),
         };

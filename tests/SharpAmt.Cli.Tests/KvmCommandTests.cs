@@ -204,14 +204,16 @@ public sealed class KvmCommandTests
     }
 
     [Fact]
-    public async Task Kvm_without_a_subcommand_names_settings()
+    public async Task Kvm_without_an_action_names_the_actions_and_settings()
     {
         using var harness = new CliHarness();
 
         var result = await harness.RunAsync("kvm", "h");
 
         Assert.Equal(ExitCodes.UsageError, result.ExitCode);
-        Assert.Contains("amt kvm needs a command: settings", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains("--screenshot", line, StringComparison.Ordinal);
+        Assert.Contains("settings", line, StringComparison.Ordinal);
     }
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile? firmware = null)

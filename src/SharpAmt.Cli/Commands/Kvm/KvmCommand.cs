@@ -1,21 +1,213 @@
 using System.CommandLine;
+using System.Net;
+using SharpAmt.Cli.Configuration;
+using SharpAmt.Cli.Infrastructure;
+using SharpAmt.Redirection.Kvm.Client;
+using SharpAmt.Redirection.Kvm.Gateway;
 
 namespace SharpAmt.Cli.Commands.Kvm;
 
 /// <summary>
-/// <c>amt kvm HOST settings ...</c>. The noun takes HOST itself, as <c>amt net HOST</c> does, so that
-/// <c>amt kvm HOST</c> can later run on its own (the viewer gateway) by becoming a DeviceCommand that calls
-/// RunsWithoutSubcommand; until then a subcommand is required.
+/// <c>amt kvm HOST [--type TEXT] [--keys COMBO,...] [--screenshot FILE.png] [--listen ADDR:PORT]</c>: opens the
+/// device's KVM session (switching on the listener and KVM when off, asking for the consent code when the policy
+/// needs it) and, in this order, types text, sends key combinations, saves the screen as a PNG, and serves the session
+/// to VNC viewers until Ctrl-C. <c>amt kvm HOST settings</c> shows or changes the KVM settings.
 /// </summary>
-internal sealed class KvmCommand : Command
+internal sealed class KvmCommand : AmtCommand
 {
     public static readonly Argument<string> Host = CommonOptions.CreateHostArgument();
 
+    private static readonly Option<IPEndPoint?> Listen = new("--listen")
+    {
+        Description = "Serve the screen to VNC viewers on ADDR:PORT (a bare port means 127.0.0.1) until Ctrl-C, reconnecting when the device drops KVM",
+        HelpName = "ADDR:PORT",
+        CustomParser = ListenEndpoint.Parse,
+    };
+
+    private static readonly Option<string?> Screenshot = new("--screenshot")
+    {
+        Description = "Save the screen as received (exact pixels, 24-bit RGB) to FILE.png",
+        HelpName = "FILE.png",
+    };
+
+    private static readonly Option<string?> Type = new("--type")
+    {
+        Description = "Type TEXT on the host's keyboard (Latin-1; a newline is Enter)",
+        HelpName = "TEXT",
+    };
+
+    private static readonly Option<List<KeyCombo>?> Keys = new("--keys")
+    {
+        Description = "Press key combinations, comma-separated: ctrl-alt-del, enter, esc, f2, alt-f4, ctrl-alt-f1…",
+        HelpName = "COMBO[,COMBO…]",
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return null;
+            }
+
+            var text = result.Tokens[0].Value;
+            if (KeyCombos.TryParse(text, out var combos, out var error))
+            {
+                return combos;
+            }
+
+            result.AddError(error!);
+            return null;
+        },
+    };
+
+    private static readonly Option<string?> ConsentCode = new("--consent-code")
+    {
+        Description = "The 6-digit consent code the host's screen shows, when it is known already; otherwise it is asked for",
+        HelpName = "NNNNNN",
+    };
+
+    private static readonly Option<bool> VncPassword = new("--vnc-password")
+    {
+        Description = $"With --listen: viewers must give a VNC password, read from {KvmGatewayPassword.Variable} or asked for without echo",
+    };
+
+    private static readonly Option<bool> Plain = new("--plain-auth")
+    {
+        Description = "Log in with the clear-text method Debian's amtterm 1.4 uses instead of digest",
+    };
+
     public KvmCommand()
-        : base("kvm", "KVM (remote screen, keyboard and mouse): show or change its settings with 'settings'")
+        : base("kvm", "KVM (remote screen, keyboard and mouse): type, press keys, take a screenshot, serve VNC viewers; 'settings' shows or changes the KVM settings")
     {
         Arguments.Add(Host);
+        Options.Add(Listen);
+        Options.Add(Screenshot);
+        Options.Add(Type);
+        Options.Add(Keys);
+        Options.Add(ConsentCode);
+        Options.Add(VncPassword);
+        Options.Add(Plain);
         CommonOptions.AddConnectionOptions(this);
         Subcommands.Add(new KvmSettingsCommand());
+        RunsWithoutSubcommand();
+        Validators.Add(CommonOptions.RejectConflictingTrust);
+        Type.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>() ?? "";
+            var bad = text.FirstOrDefault(c => !KvmKeysyms.TryFromChar(c, out _));
+            if (text.Length == 0)
+            {
+                result.AddError("--type needs some text");
+            }
+            else if (bad != default)
+            {
+                result.AddError($"--type: character U+{(int)bad:X4} cannot be typed over KVM (Latin-1, newline, tab and backspace only)");
+            }
+        });
+        ConsentCode.Validators.Add(result =>
+        {
+            var code = result.GetValueOrDefault<string?>()?.Trim() ?? "";
+            if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+            {
+                result.AddError("--consent-code takes the 6 digits shown on the host's screen");
+            }
+        });
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var host = context.Value(Host);
+        var listen = context.Value(Listen);
+        var screenshot = context.Value(Screenshot);
+        var text = context.Value(Type);
+        var keys = context.Value(Keys) is { Count: > 0 } given ? given : null;
+        if (listen is null && screenshot is null && text is null && keys is null)
+        {
+            throw new UsageException("amt kvm HOST needs something to do: --listen, --screenshot, --type or --keys (or the settings command)");
+        }
+
+        if (screenshot is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(screenshot))))
+        {
+            throw new UsageException($"--screenshot: the directory of '{screenshot}' does not exist");
+        }
+
+        if (listen is null && context.Value(VncPassword))
+        {
+            throw new UsageException("--vnc-password goes with --listen");
+        }
+
+        var vncPassword = listen is not null && context.Value(VncPassword) ? KvmGatewayPassword.Read(context.Environment, cancellationToken) : null;
+        var options = DeviceConnector.Resolve(context, host, cancellationToken);
+        await using var device = new AmtDevice(options);
+        var output = context.Output;
+        var code = context.Value(ConsentCode)?.Trim();
+        var prepare = new KvmPrepareOptions
+        {
+            EnableListener = true,
+            EnableKvm = true,
+            ConsentCode = new ConsentCodeReader(context, host, code).AskAsync,
+            // A code given on the command line is tried once: asking again would only repeat it.
+            MaxCodeAttempts = code is null ? 3 : 1,
+            Progress = output.Diagnostic,
+        };
+        var connector = new KvmConnector(device, RedirectionConnection.From(options, context.Value(Plain)), prepare);
+        var session = await connector.OpenAsync(cancellationToken);
+        var handedOver = false;
+        try
+        {
+            if (text is not null)
+            {
+                await session.TypeTextAsync(text, cancellationToken);
+                Say(context, $"typed {text.Length} characters");
+            }
+
+            foreach (var combo in keys ?? [])
+            {
+                await combo.SendAsync(session, cancellationToken);
+                Say(context, $"pressed {combo.Name}");
+            }
+
+            if (screenshot is not null)
+            {
+                var picture = await KvmScreenshot.WriteAsync(session, screenshot, afterInput: text is not null || keys is not null, cancellationToken);
+                Say(context, $"screenshot {picture.Size.Width}×{picture.Size.Height} ({session.Format}) saved to {screenshot}");
+            }
+
+            var size = session.Size;
+            var format = session.Format.ToString();
+            (int Reconnects, string Endpoint)? served = null;
+            if (listen is not null)
+            {
+                handedOver = true;
+                served = await KvmGatewayRunner.RunAsync(context, session, connector, new KvmGatewayOptions
+                {
+                    Listen = listen,
+                    VncPassword = vncPassword,
+                    Name = $"{host} (Intel AMT KVM via SharpAMT)",
+                }, cancellationToken);
+            }
+
+            if (output.IsJson)
+            {
+                var view = new KvmRunView(host, size.Width, size.Height, format, text?.Length, keys?.Select(combo => combo.Name).ToList(), screenshot,
+                    served?.Endpoint, served?.Reconnects, listen is null ? null : "stopped");
+                output.Result(view, KvmJsonContext.Default.KvmRunView, static _ => { });
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
+    private static void Say(CommandContext context, string line)
+    {
+        if (!context.Output.IsJson)
+        {
+            context.Output.Line(line);
+        }
     }
 }

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using SharpAmt.Redirection.Kvm.Client;
+using SharpAmt.Redirection.Kvm.Gateway;
+using SharpAmt.Redirection.Kvm.Rfb;
+using SharpAmt.Redirection.Session;
+using SharpAmt.Simulator;
+using SharpAmt.Simulator.Firmware;
+using SharpAmt.Simulator.Host.Screen;
+using SharpAmt.Simulator.Host.SerialConsole;
+using SharpAmt.Transport;
+using SharpAmt.WsMan.Amt;
+using Xunit;
+
+namespace SharpAmt.Redirection.Tests.Kvm.Gateway;
+
+/// <summary>
+/// A simulated AMT 12 device, the gateway in front of its KVM, and viewers connected over loopback as an ordinary
+/// VNC viewer would (32-bit true colour, ZRLE). Device and gateway each get an address of 127.0.180.1–127.0.181.254.
+/// Consent is granted before every session, as a user reading the code off the screen would.
+/// </summary>
+internal sealed class GatewayRig : IAsyncDisposable
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static int _next;
+    private readonly List<KvmSession> _viewers = [];
+
+    private GatewayRig(SimulatedDevice device)
+    {
+        Device = device;
+    }
+
+    public SimulatedDevice Device { get; }
+
+    public KvmGatewayScreen Screen { get; private set; } = null!;
+
+    public KvmGateway Gateway { get; private set; } = null!;
+
+    public List<KvmGatewayEvent> Events { get; } = [];
+
+    public static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public static IPAddress NextAddress()
+    {
+        var index = Interlocked.Increment(ref _next) - 1;
+        return index < 2 * 254
+            ? new IPAddress(new byte[] { 127, 0, (byte)(180 + (index / 254)), (byte)(1 + (index % 254)) })
+            : throw new InvalidOperationException("the gateway tests ran out of 127.0.180.1–127.0.181.254");
+    }
+
+    public static async Task<GatewayRig> StartAsync(SimulatedScreenOptions? screen = null, KvmReconnectPolicy? policy = null, string? vncPassword = null, bool desktop = true)
+    {
+        var device = new SimulatedDevice(new SimulatedDeviceOptions
+        {
+            Address = NextAddress(),
+            Firmware = FirmwareProfiles.Amt12,
+            PowerTransitionDelay = TimeSpan.Zero,
+            Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },
+            Screen = screen ?? SimulatedScreenOptions.Default with { AnimationRate = 0 },
+        });
+        device.Redirection.ListenerEnabled = true;
+        var rig = new GatewayRig(device);
+        try
+        {
+            await device.StartAsync(Token);
+            if (desktop)
+            {
+                await rig.BootToDesktopAsync();
+            }
+
+            var first = await rig.OpenDeviceSessionAsync(Token);
+            rig.Screen = new KvmGatewayScreen(first, rig.OpenDeviceSessionAsync, policy ?? KvmReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) },
+                gatewayEvent => { lock (rig.Events) { rig.Events.Add(gatewayEvent); } });
+            rig.Gateway = KvmGateway.Start(rig.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(NextAddress(), 0), VncPassword = vncPassword });
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>What the gateway's reconnect does here: grant consent (reading the code off the device), then open KVM.</summary>
+    public async Task<KvmSession> OpenDeviceSessionAsync(CancellationToken cancellationToken)
+    {
+        if (Device.Consent.State == OptInState.NotStarted)
+        {
+            Device.Consent.Start();
+            Device.Consent.SendCode(Device.Consent.DisplayedCode!);
+        }
+
+        return await KvmSession.OpenAsync(new RedirectionClientOptions
+        {
+            Host = Device.Address.ToString(),
+            Credentials = new AmtCredentials(Device.Options.User, Device.Options.Password),
+            ReplyTimeout = TimeSpan.FromSeconds(10),
+        }, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>A viewer as TigerVNC or RealVNC connects: 32-bit true colour, ZRLE, RAW, DesktopSize.</summary>
+    public async Task<KvmSession> ConnectViewerAsync(string? password = null)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            await socket.ConnectAsync(Gateway.Endpoint, Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var viewer = await KvmSession.OpenAsync(new NetworkStream(socket, ownsSocket: true), Gateway.Endpoint.ToString(), new KvmSessionOptions
+        {
+            Format = RfbPixelFormat.TrueColour32,
+            Encodings = [(int)RfbEncoding.AmtRle, (int)RfbEncoding.Raw, (int)RfbEncoding.DesktopSize],
+            TileDialect = RfbTileDialect.Zrle,
+            VncPassword = password,
+            ReplyTimeout = TimeSpan.FromSeconds(10),
+        }, Token);
+        _viewers.Add(viewer);
+        return viewer;
+    }
+
+    public async Task BootToDesktopAsync()
+    {
+        if (Device.Host.PowerState != CimPowerState.On)
+        {
+            Assert.Equal(0u, Device.Host.RequestPowerChange((int)CimPowerState.On));
+        }
+
+        await EventuallyAsync(() => Device.Screen.Mode == ScreenMode.Desktop, "the monitor never showed the desktop");
+    }
+
+    /// <summary>
+    /// The viewer's picture equals the monitor's seen through the device leg's pixel format (the viewer's 32-bit
+    /// format adds no loss of its own).
+    /// </summary>
+    public async Task AssertViewerShowsTheMonitorAsync(KvmSession viewer)
+    {
+        var capture = Array.Empty<uint>();
+        var elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            var size = Device.Screen.Size;
+            if (capture.Length < size.Pixels)
+            {
+                capture = new uint[size.Pixels];
+            }
+
+            Device.Screen.CopyTo(capture, out var copied);
+            var format = Screen.Session?.Format ?? RfbPixelFormat.Rgb565;
+            var snapshot = viewer.Snapshot();
+            if (snapshot.Size == copied && capture.AsSpan(0, copied.Pixels).ToArray().Select(format.Quantize).SequenceEqual(snapshot.Pixels))
+            {
+                return;
+            }
+
+            // The clock moves once a second: a picture caught between two ticks settles on the next try.
+            Assert.True(elapsed.Elapsed < Patience, $"the viewer's picture never matched the monitor ({snapshot.Size} vs {copied})");
+            await Task.Delay(50, Token);
+        }
+    }
+
+    public static async Task EventuallyAsync(Func<bool> condition, string failure)
+    {
+        var elapsed = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(elapsed.Elapsed < Patience, failure);
+            await Task.Delay(20, Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var viewer in _viewers)
+        {
+            await viewer.DisposeAsync();
+        }
+
+        if (Gateway is not null)
+        {
+            await Gateway.DisposeAsync();
+        }
+
+        if (Screen is not null)
+        {
+            await Screen.DisposeAsync();
+        }
+
+        await Device.DisposeAsync();
+    }
+}
