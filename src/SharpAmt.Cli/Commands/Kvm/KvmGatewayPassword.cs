@@ -7,19 +7,6 @@ internal static class KvmGatewayPassword
 {
     public const string Variable = "AMT_VNC_PASSWORD";
 
-    public static string Read(CliEnvironment environment, CancellationToken cancellationToken)
-    {
-        var text = environment.Variable(Variable);
-        if (text is null)
-        {
-            if (!environment.InputIsTerminal)
-            {
-                throw new UsageException($"--vnc-password: set {Variable} (no terminal to ask at)");
-            }
-
-            text = environment.ReadSecret("VNC password for viewers of the gateway (first 8 characters count): ", cancellationToken);
-        }
-
-        return string.IsNullOrEmpty(text) ? throw new UsageException("no VNC password entered") : text;
-    }
+    public static string Read(CliEnvironment environment, CancellationToken cancellationToken) =>
+        SecretInput.Read(environment, Variable, "VNC password for viewers of the gateway (first 8 characters count): ", "--vnc-password", cancellationToken);
 }

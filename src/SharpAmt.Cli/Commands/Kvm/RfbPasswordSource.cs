@@ -12,21 +12,7 @@ internal static class RfbPasswordSource
 
     public static RfbPassword Read(CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var text = environment.Variable(Variable);
-        if (text is null)
-        {
-            if (!environment.InputIsTerminal)
-            {
-                throw new UsageException($"the RFB password is needed: set {Variable} (no terminal to ask at)");
-            }
-
-            text = environment.ReadSecret($"RFB password for port 5900 ({RfbPassword.Length} characters): ", cancellationToken);
-            if (string.IsNullOrEmpty(text))
-            {
-                throw new UsageException("no RFB password entered");
-            }
-        }
-
+        var text = SecretInput.Read(environment, Variable, $"RFB password for port 5900 ({RfbPassword.Length} characters): ", "the RFB password is needed", cancellationToken);
         var problems = RfbPassword.Problems(text);
         return problems.Count == 0
             ? RfbPassword.Create(text)
