@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SharpAmt.Redirection.Device;
 using SharpAmt.Transport.Digest;
 
@@ -14,23 +13,17 @@ internal sealed class StandaloneDevice : IAsyncDisposable
     public const string Realm = "Digest:0123456789ABCDEF0123456789ABCDEF";
     public const string Password = "P@ssw0rd";
 
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _accepting;
+    private readonly LoopbackServer _server;
 
     public StandaloneDevice(Func<IRedirectionAccounts, MemorySerialPort, RedirectionDeviceOptions> configure)
     {
         Port = new MemorySerialPort();
         Accounts = new TestAccounts();
         Options = configure(Accounts, Port);
-        Address = TestAddresses.Next();
-        _listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(Address, 16994));
-        _listener.Listen(8);
-        _accepting = AcceptAsync();
+        _server = new LoopbackServer(TestAddresses.Next(), 16994, (stream, cancellation) => RedirectionDeviceSession.ServeAsync(stream, "test", Options, cancellation));
     }
 
-    public IPAddress Address { get; }
+    public IPAddress Address => _server.Address;
 
     public MemorySerialPort Port { get; }
 
@@ -38,31 +31,7 @@ internal sealed class StandaloneDevice : IAsyncDisposable
 
     public RedirectionDeviceOptions Options { get; }
 
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _listener.AcceptAsync(_stopping.Token);
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = RedirectionDeviceSession.ServeAsync(new NetworkStream(client, ownsSocket: true), "test", Options, _stopping.Token);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Dispose();
-        await _accepting;
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     internal sealed class TestAccounts : IRedirectionAccounts
     {

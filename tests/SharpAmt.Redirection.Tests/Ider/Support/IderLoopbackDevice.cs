@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SharpAmt.Redirection.Device;
 using SharpAmt.Redirection.Ider.Device;
 using SharpAmt.Redirection.Session;
@@ -15,11 +14,7 @@ namespace SharpAmt.Redirection.Tests.Ider.Support;
 /// </summary>
 internal sealed class IderLoopbackDevice : IAsyncDisposable
 {
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly CancellationTokenSource _dropping = new();
-    private readonly Task _accepting;
-    private readonly List<Task> _connections = [];
+    private readonly LoopbackServer _server;
 
     public IderLoopbackDevice(Func<Func<bool>, IderDeviceFeature>? configure = null, IRedirectionDeviceFeature? scripted = null)
     {
@@ -31,14 +26,11 @@ internal sealed class IderLoopbackDevice : IAsyncDisposable
             FirmwareMajor = 12,
             Features = new Dictionary<RedirectionSessionType, IRedirectionDeviceFeature> { [RedirectionSessionType.Ider] = scripted ?? Feature },
         };
-        Address = IderTestAddresses.Next();
-        _listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(Address, RedirectionClientOptions.Port));
-        _listener.Listen(8);
-        _accepting = AcceptAsync();
+        _server = new LoopbackServer(IderTestAddresses.Next(), RedirectionClientOptions.Port,
+            (stream, cancellation) => RedirectionDeviceSession.ServeAsync(stream, "test", Options, cancellation));
     }
 
-    public IPAddress Address { get; }
+    public IPAddress Address => _server.Address;
 
     public IderDeviceFeature Feature { get; }
 
@@ -59,43 +51,7 @@ internal sealed class IderLoopbackDevice : IAsyncDisposable
     };
 
     /// <summary>Closes every open connection from the device side, as a device that reboots its ME would.</summary>
-    public Task DropConnectionsAsync() => _dropping.CancelAsync();
+    public Task DropConnectionsAsync() => _server.DropConnectionsAsync();
 
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _listener.AcceptAsync(_stopping.Token);
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (_connections)
-            {
-                _connections.Add(RedirectionDeviceSession.ServeAsync(new NetworkStream(client, ownsSocket: true), "test", Options, _dropping.Token));
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        await _dropping.CancelAsync();
-        _listener.Dispose();
-        await _accepting;
-        Task[] connections;
-        lock (_connections)
-        {
-            connections = [.. _connections];
-        }
-
-        await Task.WhenAll(connections).WaitAsync(TimeSpan.FromSeconds(10));
-        _stopping.Dispose();
-        _dropping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using SharpAmt.Redirection.Device;
 using SharpAmt.Redirection.Kvm.Device;
 using SharpAmt.Redirection.Kvm.Server;
@@ -13,10 +12,7 @@ namespace SharpAmt.Redirection.Tests.Kvm.Support;
 /// <summary>The redirection port of a device with only KVM, on its own loopback address, serving a test screen.</summary>
 internal sealed class KvmDevice : IAsyncDisposable
 {
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _accepting;
-    private readonly List<Task> _connections = [];
+    private readonly LoopbackServer _server;
 
     public KvmDevice(TestScreen screen, RfbServerOptions? server = null)
     {
@@ -28,14 +24,11 @@ internal sealed class KvmDevice : IAsyncDisposable
             Features = new Dictionary<RedirectionSessionType, IRedirectionDeviceFeature> { [RedirectionSessionType.Kvm] = Feature },
             MessageGap = TimeSpan.FromMilliseconds(5),
         };
-        Address = KvmTestAddresses.Next();
-        _listener = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(Address, RedirectionClientOptions.Port));
-        _listener.Listen(8);
-        _accepting = AcceptAsync();
+        _server = new LoopbackServer(KvmTestAddresses.Next(), RedirectionClientOptions.Port,
+            (stream, cancellation) => RedirectionDeviceSession.ServeAsync(stream, "test", Options, cancellation));
     }
 
-    public IPAddress Address { get; }
+    public IPAddress Address => _server.Address;
 
     public TestScreen Screen { get; }
 
@@ -53,45 +46,7 @@ internal sealed class KvmDevice : IAsyncDisposable
     };
 
     /// <summary>Drops every open connection at once, as a device that resets does.</summary>
-    public async Task DropConnectionsAsync()
-    {
-        await _stopping.CancelAsync();
-        Task[] open;
-        lock (_connections)
-        {
-            open = [.. _connections];
-        }
+    public Task DropConnectionsAsync() => _server.DropConnectionsAsync();
 
-        await Task.WhenAll(open).WaitAsync(TimeSpan.FromSeconds(10));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync();
-        _listener.Dispose();
-        await _accepting;
-        await DropConnectionsAsync();
-        _stopping.Dispose();
-    }
-
-    private async Task AcceptAsync()
-    {
-        while (!_stopping.IsCancellationRequested)
-        {
-            Socket client;
-            try
-            {
-                client = await _listener.AcceptAsync(_stopping.Token);
-            }
-            catch (Exception exception) when (exception is SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            lock (_connections)
-            {
-                _connections.Add(RedirectionDeviceSession.ServeAsync(new NetworkStream(client, ownsSocket: true), "test", Options, _stopping.Token));
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
