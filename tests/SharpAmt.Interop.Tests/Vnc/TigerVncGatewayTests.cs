@@ -146,6 +146,29 @@ public sealed class TigerVncGatewayTests(ITestOutputHelper output)
         output.WriteLine(amt.Output);
     }
 
+    [Fact]
+    public async Task An_me_reset_under_amt_kvm_listen_is_reconnected_while_the_viewer_stays()
+    {
+        const string text = "after the me reset";
+        await using var device = await GatewayDevice.StartAsync(SimulatedScreenOptions.Default, Token);
+        await using var amt = await AmtKvmGatewayProcess.StartAsync(device, new System.Net.IPEndPoint(GatewayAddresses.Next(), 5901), Token);
+        await using var session = await TigerVncSession.StartAsync(amt.Endpoint, AmtKvmGatewayProcess.VncPassword, device.Size, TigerVncEncodings.Raw, GatewayAddresses.Next(), Token);
+        await AssertShowsAsync(session, () => device.Picture(RfbPixelFormat.Rgb565));
+
+        device.Device.SimulateManagementEngineReset(TimeSpan.FromSeconds(1));
+
+        await Eventually.TrueAsync(() => amt.Output.Contains("reconnected:", StringComparison.Ordinal), $"amt kvm never reconnected:\n{amt.Output}", Token);
+        await XScreen.TypeAsync(session.Display, text, Token);
+        await Eventually.TrueAsync(() => device.Device.Screen.TypedText.Contains(text, StringComparison.Ordinal), $"keys after the reconnection never arrived; amt said:\n{amt.Output}", Token);
+        await AssertShowsAsync(session, () => device.Picture(RfbPixelFormat.Rgb565));
+        Assert.Contains("KVM session lost", amt.Output, StringComparison.Ordinal);
+        Assert.False(session.Viewer.HasExited, $"the viewer left during the ME reset:\n{session.Viewer.Log}");
+        Assert.Single(session.Tap.Connections());
+        Assert.False(amt.HasExited, amt.Output);
+        Assert.Equal(2, device.KvmSessionsStarted);
+        output.WriteLine($"consent codes typed: {amt.CodesTyped}\n{amt.Output}");
+    }
+
     private static readonly SimulatedScreenOptions TextMode = SimulatedScreenOptions.Default with { GraphicalDesktop = false };
 
     /// <summary>Whether the 48 × 48 pixels from (x − 8, y − 8) differ between the two pictures.</summary>

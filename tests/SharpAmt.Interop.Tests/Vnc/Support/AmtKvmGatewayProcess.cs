@@ -107,7 +107,13 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
         {
             while (!cancellationToken.IsCancellationRequested && !_process.HasExited)
             {
-                if (device.Device.Consent.DisplayedCode is { } code && code != answered)
+                var code = device.Device.Consent.DisplayedCode;
+                if (code is null)
+                {
+                    // The code went away (granted or expired): the next one shown is a new request, even with the same digits.
+                    answered = null;
+                }
+                else if (code != answered)
                 {
                     await _process.StandardInput.WriteLineAsync(code.AsMemory(), cancellationToken);
                     await _process.StandardInput.FlushAsync(cancellationToken);
