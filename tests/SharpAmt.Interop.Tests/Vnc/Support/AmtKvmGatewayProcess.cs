@@ -30,8 +30,10 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
 
     public IPEndPoint Endpoint { get; }
 
+    private int _codesTyped;
+
     /// <summary>Codes typed on standard input so far.</summary>
-    public int CodesTyped { get; private set; }
+    public int CodesTyped => Volatile.Read(ref _codesTyped);
 
     /// <summary>Everything printed on stdout and stderr so far.</summary>
     public string Output
@@ -118,7 +120,7 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
                     await _process.StandardInput.WriteLineAsync(code.AsMemory(), cancellationToken);
                     await _process.StandardInput.FlushAsync(cancellationToken);
                     answered = code;
-                    CodesTyped++;
+                    Interlocked.Increment(ref _codesTyped);
                 }
 
                 await Task.Delay(50, cancellationToken);
