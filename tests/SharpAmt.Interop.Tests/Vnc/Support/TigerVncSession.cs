@@ -30,10 +30,14 @@ internal sealed class TigerVncSession : IAsyncDisposable
     /// <param name="server">The RFB server's address and port.</param>
     /// <param name="password">For VNC authentication; null for a server offering security None.</param>
     /// <param name="screen">The X screen's size: the remote desktop's, so the viewer fills it pixel for pixel.</param>
-    public static async Task<TigerVncSession> StartAsync(IPEndPoint server, string? password, RfbScreenSize screen, TigerVncEncodings encodings, CancellationToken cancellationToken)
+    public static Task<TigerVncSession> StartAsync(IPEndPoint server, string? password, RfbScreenSize screen, TigerVncEncodings encodings, CancellationToken cancellationToken) =>
+        StartAsync(server, password, screen, encodings, VncAddresses.Next(), cancellationToken);
+
+    /// <param name="relay">Where the relay listens, for tests keeping to their own block of addresses.</param>
+    public static async Task<TigerVncSession> StartAsync(IPEndPoint server, string? password, RfbScreenSize screen, TigerVncEncodings encodings, IPAddress relay, CancellationToken cancellationToken)
     {
         var display = await XvfbDisplay.StartAsync(screen.Width, screen.Height, cancellationToken);
-        var tap = RfbTap.Start(VncAddresses.Next(), server);
+        var tap = RfbTap.Start(relay, server);
         var file = password is null ? null : VncPasswordFile.Write(password);
         var viewer = TigerVncViewer.Start(display, tap.EndPoint.Address.ToString(), tap.EndPoint.Port, file, encodings);
         return new TigerVncSession(display, tap, file, viewer);
