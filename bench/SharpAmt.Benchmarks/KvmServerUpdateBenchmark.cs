@@ -49,7 +49,11 @@ internal static class KvmServerUpdateBenchmark
             using var accepted = await listener.AcceptTcpClientAsync(stop.Token);
             accepted.NoDelay = true;
             await using var stream = accepted.GetStream();
-            await RfbServer.ServeAsync(stream, screen, RfbServerOptions.Standard(), stop.Token);
+            var end = await RfbServer.ServeAsync(stream, screen, RfbServerOptions.Standard() with { Log = Console.Error.WriteLine }, stop.Token);
+            if (!stop.IsCancellationRequested)
+            {
+                Console.Error.WriteLine($"kvm-server-update: the server ended the connection: {end}");
+            }
         });
 
         using var client = new TcpClient { NoDelay = true };
@@ -79,8 +83,8 @@ internal static class KvmServerUpdateBenchmark
             }
         }
 
-        client.Close();
         await stop.CancelAsync();
+        client.Close();
         await serving.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
         times.Sort();
         return (Percentiles.Of(times, 0.5), Percentiles.Of(times, 0.99), bytes / count);
