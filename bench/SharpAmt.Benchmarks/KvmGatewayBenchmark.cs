@@ -23,11 +23,13 @@ namespace SharpAmt.Benchmarks;
 /// (2) bytes of one full frame, RAW against RLE (encoding 16) on the device leg, RAW against ZRLE on the viewer leg,
 /// in text mode and on the desktop; (3) the latency the gateway adds: a local pointer move on the still desktop is
 /// timed when the gateway's device session has decoded it and when the viewer has, p50/p99 of the difference.
-/// Bounded by --seconds per rate run and --moves latency samples. Addresses 127.0.185.1–20.
+/// Bounded by --seconds per rate run and --moves latency samples; --only latency skips the rates and frame sizes.
+/// Twenty addresses from --first-address (127.0.185.1–20 by default).
 /// </summary>
 internal static class KvmGatewayBenchmark
 {
     private static int _nextAddress;
+    private static byte[] _firstAddress = [127, 0, 185, 1];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,7 +37,14 @@ internal static class KvmGatewayBenchmark
         var rate = Arguments.Number(args, "--rate", 60);
         var moves = Arguments.Number(args, "--moves", 200);
         var viewerEncoding = Arguments.Value(args, "--viewer-encoding", "zrle");
-        Console.WriteLine($"kvm-gateway: 1920×1080, whole screen animated at {rate} fps, {seconds} s per rate run, {moves} latency samples, loopback 127.0.185.x");
+        _firstAddress = IPAddress.Parse(Arguments.Value(args, "--first-address", "127.0.185.1")).GetAddressBytes();
+        var only = Arguments.Value(args, "--only", "all");
+        Console.WriteLine($"kvm-gateway: 1920×1080, whole screen animated at {rate} fps, {seconds} s per rate run, {moves} latency samples, loopback from {new IPAddress(_firstAddress)}");
+        if (only == "latency")
+        {
+            await LatencyAsync(moves);
+            return 0;
+        }
 
         await FrameRatesAsync(seconds, rate, viewerEncoding);
         if (rate < SimulatedScreenOptions.MaxAnimationRate)
@@ -199,8 +208,9 @@ internal static class KvmGatewayBenchmark
 
     private static IPAddress Next()
     {
-        var index = Interlocked.Increment(ref _nextAddress);
-        return index <= 20 ? new IPAddress(new byte[] { 127, 0, 185, (byte)index }) : throw new InvalidOperationException("kvm-gateway ran out of 127.0.185.1–20");
+        // Twenty addresses from --first-address: one per device and gateway started.
+        var index = Interlocked.Increment(ref _nextAddress) - 1;
+        return index < 20 ? new IPAddress([_firstAddress[0], _firstAddress[1], _firstAddress[2], (byte)(_firstAddress[3] + index)]) : throw new InvalidOperationException("kvm-gateway ran out of addresses");
     }
 
     private static async Task<SimulatedDevice> StartDeviceAsync(SimulatedScreenOptions screen)

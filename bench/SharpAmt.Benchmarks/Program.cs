@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "screen-render" => await ScreenRenderBenchmark.RunAsync(args[1..]),
     "kvm-encode" => await KvmEncodeBenchmark.RunAsync(args[1..]),
     "kvm-gateway" => await KvmGatewayBenchmark.RunAsync(args[1..]),
+    "kvm-server-update" => await KvmServerUpdateBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -27,6 +28,7 @@ static int Usage()
     Console.Error.WriteLine("       SharpAmt.Benchmarks sol-fleet --amt PATH/amt.dll [--seconds N] [--count N] [--interval-ms MS] [--first-address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks screen-render [--seconds N] [--address A]");
     Console.Error.WriteLine("       SharpAmt.Benchmarks kvm-encode [--frames N]");
-    Console.Error.WriteLine("       SharpAmt.Benchmarks kvm-gateway [--seconds N] [--rate FPS] [--moves N] [--viewer-encoding zrle|raw]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks kvm-gateway [--seconds N] [--rate FPS] [--moves N] [--viewer-encoding zrle|raw] [--only latency] [--first-address A]");
+    Console.Error.WriteLine("       SharpAmt.Benchmarks kvm-server-update [--updates N] [--address A]");
     return 2;
 }

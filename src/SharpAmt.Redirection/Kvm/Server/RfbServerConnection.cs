@@ -456,13 +456,19 @@ internal sealed class RfbServerConnection : IAsyncDisposable
 
     private async Task WaitForChangeOrRequestAsync(long version, CancellationToken cancellationToken)
     {
+        // The poll is the token's own timer rather than a Task.Delay: one timer fewer per wait.
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(_options.ChangePollInterval);
         var change = _screen.WaitForChangeAsync(version, waiting.Token);
-        var request = _requested.WaitAsync(waiting.Token);
-        var poll = Task.Delay(_options.ChangePollInterval, waiting.Token);
-        // A request that wins consumed the semaphore; the loop picks the pending request up either way.
-        await Task.WhenAny(change, request, poll).ConfigureAwait(false);
-        await waiting.CancelAsync().ConfigureAwait(false);
+        if (!change.IsCompleted)
+        {
+            // A request that wins consumed the semaphore; the loop picks the pending request up either way.
+            await Task.WhenAny(change, _requested.WaitAsync(waiting.Token)).ConfigureAwait(false);
+        }
+
+        // Cancel, not CancelAsync: the latter queues the losers' callbacks to the thread pool and waits for them,
+        // a hand-off between the change arriving and the capture.
+        waiting.Cancel();
         cancellationToken.ThrowIfCancellationRequested();
         if (change.IsFaulted)
         {
@@ -513,7 +519,15 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         foreach (var tile in _tiles)
         {
             _encoder.Write(_output, _capture, size.Width, tile);
-            _shadow.Remember(_capture, size.Width, tile);
+        }
+
+        // Every differing tile of the whole picture went out: the capture becomes the shadow without a copy.
+        if (region != new RfbRectangle(0, 0, _shadow.Width, _shadow.Height) || !_shadow.TryAdopt(ref _capture, size.Width))
+        {
+            foreach (var tile in _tiles)
+            {
+                _shadow.Remember(_capture, size.Width, tile);
+            }
         }
 
         await WriteAsync(_output.WrittenMemory, cancellationToken).ConfigureAwait(false);
@@ -526,19 +540,32 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         return (true, version);
     }
 
-    /// <summary>The 64 × 64 grid cells of <paramref name="region"/> to send: all of them, or those that changed.</summary>
+    /// <summary>The 64 × 64 grid cells of <paramref name="region"/> to send, row by row: all of them, or those that changed.</summary>
     private void CollectTiles(RfbRectangle region, int stride, bool onlyChanged)
     {
         _tiles.Clear();
         const int side = AmtRleTileEncoder.MaxTileSide;
+        if (region.IsEmpty)
+        {
+            return;
+        }
+
+        var firstColumn = region.X / side;
+        Span<bool> changed = stackalloc bool[((region.Right - 1) / side) - firstColumn + 1];
         for (var y = region.Y / side * side; y < region.Bottom; y += side)
         {
-            for (var x = region.X / side * side; x < region.Right; x += side)
+            var band = new RfbRectangle(region.X, y, region.Width, side).Intersect(region);
+            changed.Fill(!onlyChanged);
+            if (onlyChanged)
             {
-                var tile = new RfbRectangle(x, y, side, side).Intersect(region);
-                if (!tile.IsEmpty && (!onlyChanged || _shadow.Differs(_capture, stride, tile)))
+                _shadow.MarkChanged(_capture, stride, band, changed);
+            }
+
+            for (var column = 0; column < changed.Length; column++)
+            {
+                if (changed[column])
                 {
-                    _tiles.Add(tile);
+                    _tiles.Add(new RfbRectangle((firstColumn + column) * side, y, side, side).Intersect(region));
                 }
             }
         }

@@ -9,35 +9,83 @@ namespace SharpAmt.Redirection.Kvm.Server;
 internal sealed class RfbShadow
 {
     private const uint Unknown = 0xFF00_0000;
+    private const int Side = AmtRleTileEncoder.MaxTileSide;
 
-    public RfbFrameBuffer Picture { get; } = new(0, 0);
+    private uint[] _pixels = [];
+
+    public int Width { get; private set; }
+
+    public int Height { get; private set; }
 
     public void Reset(int width, int height)
     {
-        Picture.Resize(width, height);
-        Array.Fill(Picture.Pixels, Unknown);
-    }
-
-    public bool Differs(ReadOnlySpan<uint> screen, int stride, RfbRectangle area)
-    {
-        var shadow = Picture.Pixels.AsSpan();
-        for (var y = area.Y; y < area.Bottom; y++)
+        if (_pixels.Length != width * height)
         {
-            if (!screen.Slice((y * stride) + area.X, area.Width).SequenceEqual(shadow.Slice((y * Picture.Width) + area.X, area.Width)))
-            {
-                return true;
-            }
+            _pixels = new uint[width * height];
         }
 
-        return false;
+        (Width, Height) = (width, height);
+        Array.Fill(_pixels, Unknown);
+    }
+
+    /// <summary>
+    /// Marks in <paramref name="changed"/> the grid columns of the 64-row band <paramref name="band"/> where the screen
+    /// differs. A whole row of the band is compared first: on a mostly still screen that is one vectorised comparison a
+    /// row instead of one a tile, and the per-tile comparisons run only on rows that differ somewhere.
+    /// </summary>
+    public void MarkChanged(ReadOnlySpan<uint> screen, int stride, RfbRectangle band, Span<bool> changed)
+    {
+        var shadow = _pixels.AsSpan();
+        var firstColumn = band.X / Side;
+        var left = changed.Length;
+        for (var y = band.Y; y < band.Bottom && left > 0; y++)
+        {
+            var screenRow = screen.Slice((y * stride) + band.X, band.Width);
+            var shadowRow = shadow.Slice((y * Width) + band.X, band.Width);
+            if (screenRow.SequenceEqual(shadowRow))
+            {
+                continue;
+            }
+
+            for (var column = 0; column < changed.Length; column++)
+            {
+                if (changed[column])
+                {
+                    continue;
+                }
+
+                var from = Math.Max(band.X, (firstColumn + column) * Side) - band.X;
+                var length = Math.Min(band.Right, (firstColumn + column + 1) * Side) - band.X - from;
+                if (!screenRow.Slice(from, length).SequenceEqual(shadowRow.Slice(from, length)))
+                {
+                    changed[column] = true;
+                    left--;
+                }
+            }
+        }
     }
 
     public void Remember(ReadOnlySpan<uint> screen, int stride, RfbRectangle area)
     {
-        var shadow = Picture.Pixels.AsSpan();
+        var shadow = _pixels.AsSpan();
         for (var y = area.Y; y < area.Bottom; y++)
         {
-            screen.Slice((y * stride) + area.X, area.Width).CopyTo(shadow.Slice((y * Picture.Width) + area.X, area.Width));
+            screen.Slice((y * stride) + area.X, area.Width).CopyTo(shadow.Slice((y * Width) + area.X, area.Width));
         }
+    }
+
+    /// <summary>
+    /// Once every differing tile of the whole picture was sent, the capture is exactly what the viewer has: it becomes
+    /// the shadow instead of being copied into it, and the old shadow is handed back as the next capture buffer.
+    /// </summary>
+    public bool TryAdopt(ref uint[] capture, int stride)
+    {
+        if (stride != Width || capture.Length != _pixels.Length)
+        {
+            return false;
+        }
+
+        (_pixels, capture) = (capture, _pixels);
+        return true;
     }
 }
