@@ -127,7 +127,16 @@ internal static class KvmGatewayBenchmark
             var upstreamSaw = WhenBlackAsync(upstream, x, y, clock);
             var viewerSaw = WhenBlackAsync(viewer, x, y, clock);
             device.Screen.Pointer(x, y, RfbPointerButtons.None);
-            var times = await Task.WhenAll(upstreamSaw, viewerSaw).WaitAsync(TimeSpan.FromSeconds(10));
+            double[] times;
+            try
+            {
+                times = await Task.WhenAll(upstreamSaw, viewerSaw).WaitAsync(TimeSpan.FromSeconds(10));
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine($"STALL move {i}: upstream {upstreamSaw.Status} viewer {viewerSaw.Status}; upstream updates {upstream.UpdatesReceived} viewer updates {viewer.UpdatesReceived}; device v{device.Screen.Version}");
+                throw;
+            }
             if (i >= 10)
             {
                 added.Add(times[1] - times[0]);
