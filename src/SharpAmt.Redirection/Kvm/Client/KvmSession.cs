@@ -113,7 +113,7 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
                 throw new KvmDisconnectedException(session.Endpoint, KvmDisconnectReason.RefusedAtStart, exception);
             }
 
-            if (reply.Type != RedirectionMessageType.StartIderRedirectionReply)
+            if (reply.Type != KvmStart.Reply.Type)
             {
                 throw new AmtProtocolException(ProtocolViolation.UnexpectedRedirectionMessage, $"0x{(byte)reply.Type:X2} where the KVM start reply (0x41) was expected", session.Endpoint);
             }

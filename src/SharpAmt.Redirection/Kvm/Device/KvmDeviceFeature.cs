@@ -60,7 +60,7 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
         ArgumentNullException.ThrowIfNull(channel);
         channel.Table = KvmFrames.Table;
         var first = await RedirectionDeviceSession.ReadAsync(channel, StartTimeout, cancellationToken).ConfigureAwait(false);
-        if (first is not { Type: RedirectionMessageType.StartIderRedirection })
+        if (first is not { } start || start.Type != KvmStart.Request.Type)
         {
             return;
         }
