@@ -19,7 +19,6 @@ internal sealed class RfbServerConnection : IAsyncDisposable
     private readonly RfbServerOptions _options;
     private readonly PipeReader _reader;
     private readonly SemaphoreSlim _writing = new(1, 1);
-    private readonly SemaphoreSlim _requested = new(0, 1);
     private readonly Lock _state = new();
     private readonly RfbShadow _shadow = new();
     private readonly List<RfbRectangle> _tiles = [];
@@ -33,6 +32,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
     private bool _desktopSize;
     private bool _compress;
     private RfbUpdateRequest? _pending;
+    private TaskCompletionSource? _requestArrived;
     private RfbSessionEnd? _end;
 
     public RfbServerConnection(Stream stream, IRfbScreen screen, RfbServerOptions options)
@@ -96,7 +96,6 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         await _reader.CompleteAsync().ConfigureAwait(false);
         _encoder?.Dispose();
         _writing.Dispose();
-        _requested.Dispose();
     }
 
     private static async Task Quietly(Task task)
@@ -349,14 +348,14 @@ internal sealed class RfbServerConnection : IAsyncDisposable
                     return false;
                 }
 
+                TaskCompletionSource? arrived;
                 lock (_state)
                 {
                     _pending = _pending is { Incremental: false } && request.Incremental ? _pending with { Area = request.Area } : request;
-                    if (_requested.CurrentCount == 0)
-                    {
-                        _requested.Release();
-                    }
+                    (arrived, _requestArrived) = (_requestArrived, null);
                 }
+
+                arrived?.TrySetResult();
 
                 break;
             case RfbKeyEvent key:
@@ -439,7 +438,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
 
             if (request is null)
             {
-                await _requested.WaitAsync(cancellationToken).ConfigureAwait(false);
+                await RequestArrival().WaitAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -462,8 +461,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         var change = _screen.WaitForChangeAsync(version, waiting.Token);
         if (!change.IsCompleted)
         {
-            // A request that wins consumed the semaphore; the loop picks the pending request up either way.
-            await Task.WhenAny(change, _requested.WaitAsync(waiting.Token)).ConfigureAwait(false);
+            await Task.WhenAny(change, RequestArrival()).ConfigureAwait(false);
         }
 
         // Cancel, not CancelAsync: the latter queues the losers' callbacks to the thread pool and waits for them,
@@ -475,6 +473,19 @@ internal sealed class RfbServerConnection : IAsyncDisposable
             // The picture has no source any more (a gateway whose KVM session ended); waiting again would spin.
             SetEnd(RfbSessionEnd.ScreenGone, $"RFB connection closed: the screen ended: {change.Exception?.InnerException?.Message}");
             throw new OperationCanceledException("the screen ended", change.Exception);
+        }
+    }
+
+    /// <summary>
+    /// Completes when a request is pending. A signal rather than a semaphore: a semaphore wait that loses a WhenAny and is
+    /// cancelled leaves the semaphore's queue only later, on the thread pool, and a release in between went to that
+    /// abandoned waiter, so the request was never seen and viewer and server waited for each other for ever.
+    /// </summary>
+    private Task RequestArrival()
+    {
+        lock (_state)
+        {
+            return _pending is not null ? Task.CompletedTask : (_requestArrived ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
     }
 
