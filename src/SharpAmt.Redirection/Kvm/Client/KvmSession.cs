@@ -17,7 +17,7 @@ namespace SharpAmt.Redirection.Kvm.Client;
 /// other. It is itself an <see cref="IRfbScreen"/>, so a gateway can serve it to ordinary viewers: the picture is the
 /// device's, keys and pointer go to the device.
 /// </summary>
-public sealed class KvmSession : IRfbScreen, IAsyncDisposable
+public sealed class KvmSession : IRfbScreen, IRfbChangeTracking, IAsyncDisposable
 {
     private readonly Stream _stream;
     private readonly PipeReader _reader;
@@ -27,6 +27,10 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
     private readonly Channel<RfbClientMessage> _input = Channel.CreateBounded<RfbClientMessage>(new BoundedChannelOptions(4096) { SingleReader = true });
     private readonly Lock _sync = new();
     private readonly RfbFrameBuffer _frame;
+
+    // Version 0 is the black picture before the first update; nobody holds it worth updating.
+    private readonly RfbChangeLog _changes = new(firstVersion: 1);
+    private readonly List<RfbRectangle> _collected = [];
     private readonly RfbRectangleDecoder _decoder;
     private readonly RfbServerMessageReader _messages;
     private readonly TaskCompletionSource _firstPicture = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -192,6 +196,34 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
             }
 
             return _version;
+        }
+    }
+
+    public bool TryCopyChanges(Span<uint> destination, long since, RfbScreenSize size, ICollection<RfbRectangle> changed, out long version)
+    {
+        lock (_sync)
+        {
+            version = _version;
+            _collected.Clear();
+            if (size != _frame.Size || since > _version || destination.Length < size.Pixels || !_changes.TryCollect(since, _collected))
+            {
+                return false;
+            }
+
+            // The areas of an update still being drawn come too: copying them early is harmless, and they are copied
+            // again once their version is complete.
+            var pixels = _frame.Pixels.AsSpan();
+            foreach (var area in _collected)
+            {
+                changed.Add(area);
+                for (var y = area.Y; y < area.Bottom; y++)
+                {
+                    var row = (y * size.Width) + area.X;
+                    pixels.Slice(row, area.Width).CopyTo(destination.Slice(row, area.Width));
+                }
+            }
+
+            return true;
         }
     }
 
@@ -536,11 +568,13 @@ public sealed class KvmSession : IRfbScreen, IAsyncDisposable
 
                 // The device resized; the old picture is gone, so the next request asks for everything (reference §6.6.4).
                 _frame.Resize(item.Area.Width, item.Area.Height);
+                _changes.Reset(_version + 1);
                 _needFull = true;
                 return;
             }
 
             _decoder.Decode(item.Area, item.Encoding, item.Payload, _frame);
+            _changes.Add(_version + 1, item.Area.Intersect(_frame.Bounds));
         }
     }
 

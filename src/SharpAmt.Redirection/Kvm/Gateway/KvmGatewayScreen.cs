@@ -11,7 +11,7 @@ namespace SharpAmt.Redirection.Kvm.Gateway;
 /// session's first picture counts as a change, and a different size reaches viewers as DesktopSize. One session
 /// serves every viewer: AMT allows one KVM session per device anyway.
 /// </summary>
-public sealed class KvmGatewayScreen : IRfbScreen, IAsyncDisposable
+public sealed class KvmGatewayScreen : IRfbScreen, IRfbChangeTracking, IAsyncDisposable
 {
     /// <summary>A bound on one wait's rounds; each round waits for a change or a session switch, so this is never reached in practice.</summary>
     private const int MaxWaitRounds = 1_000_000;
@@ -108,6 +108,34 @@ public sealed class KvmGatewayScreen : IRfbScreen, IAsyncDisposable
 
         // Outside the lock: the session copies under its own, and a switch meanwhile only makes this copy one update old.
         return offset + session.CopyTo(destination, out size);
+    }
+
+    public bool TryCopyChanges(Span<uint> destination, long since, RfbScreenSize size, ICollection<RfbRectangle> changed, out long version)
+    {
+        KvmSession? session;
+        long offset;
+        lock (_sync)
+        {
+            session = _session;
+            offset = _offset;
+            if (session is null)
+            {
+                // The kept picture never changes; anything else is a copy from another session.
+                version = _last.Version;
+                return since == _last.Version && size == _last.Size;
+            }
+        }
+
+        // A version from before the switch maps below zero, or to the new session's start: either way it copies everything.
+        var held = since - offset;
+        version = since;
+        if (held < 0 || !session.TryCopyChanges(destination, held, size, changed, out var sessionVersion))
+        {
+            return false;
+        }
+
+        version = offset + sessionVersion;
+        return true;
     }
 
     /// <summary>Completes once <see cref="Version"/> differs from <paramref name="version"/>; throws once the screen gave up.</summary>

@@ -29,27 +29,30 @@ internal sealed class RfbShadow
     }
 
     /// <summary>
-    /// Marks in <paramref name="changed"/> the grid columns of the 64-row band <paramref name="band"/> where the screen
-    /// differs. A whole row of the band is compared first: on a mostly still screen that is one vectorised comparison a
-    /// row instead of one a tile, and the per-tile comparisons run only on rows that differ somewhere.
+    /// Marks in <paramref name="changed"/> those of the <paramref name="candidates"/> grid columns of the 64-row band
+    /// <paramref name="band"/> where the screen differs. When every column is a candidate a whole row of the band is
+    /// compared first: on a mostly still screen that is one vectorised comparison a row instead of one a tile, and the
+    /// per-tile comparisons run only on rows that differ somewhere.
     /// </summary>
-    public void MarkChanged(ReadOnlySpan<uint> screen, int stride, RfbRectangle band, Span<bool> changed)
+    public void MarkChanged(ReadOnlySpan<uint> screen, int stride, RfbRectangle band, ReadOnlySpan<bool> candidates, Span<bool> changed)
     {
         var shadow = _pixels.AsSpan();
         var firstColumn = band.X / Side;
-        var left = changed.Length;
+        changed.Clear();
+        var left = candidates.Count(true);
+        var wholeRows = left == candidates.Length;
         for (var y = band.Y; y < band.Bottom && left > 0; y++)
         {
             var screenRow = screen.Slice((y * stride) + band.X, band.Width);
             var shadowRow = shadow.Slice((y * Width) + band.X, band.Width);
-            if (screenRow.SequenceEqual(shadowRow))
+            if (wholeRows && screenRow.SequenceEqual(shadowRow))
             {
                 continue;
             }
 
             for (var column = 0; column < changed.Length; column++)
             {
-                if (changed[column])
+                if (changed[column] || !candidates[column])
                 {
                     continue;
                 }
@@ -72,20 +75,5 @@ internal sealed class RfbShadow
         {
             screen.Slice((y * stride) + area.X, area.Width).CopyTo(shadow.Slice((y * Width) + area.X, area.Width));
         }
-    }
-
-    /// <summary>
-    /// Once every differing tile of the whole picture was sent, the capture is exactly what the viewer has: it becomes
-    /// the shadow instead of being copied into it, and the old shadow is handed back as the next capture buffer.
-    /// </summary>
-    public bool TryAdopt(ref uint[] capture, int stride)
-    {
-        if (stride != Width || capture.Length != _pixels.Length)
-        {
-            return false;
-        }
-
-        (_pixels, capture) = (capture, _pixels);
-        return true;
     }
 }

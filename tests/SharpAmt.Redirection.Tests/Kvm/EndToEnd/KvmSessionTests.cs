@@ -41,6 +41,48 @@ public sealed class KvmSessionTests
     }
 
     [Fact]
+    public async Task ChangesSinceAnOlderPictureBringItUpToDate()
+    {
+        await using var device = new KvmDevice(new TestScreen(300, 200));
+        await using var session = await KvmSession.OpenAsync(device.Client(), cancellationToken: Timeout);
+        var old = session.Snapshot();
+
+        device.Screen.Paint(new RfbRectangle(10, 10, 5, 5), 0xFF0000);
+        device.Screen.Paint(new RfbRectangle(250, 150, 40, 40), 0x00FF00);
+        var expected = FrameCodec.Quantized(device.Screen.Pixels(), RfbPixelFormat.Rgb565);
+        Assert.True(await Eventually.TrueAsync(() => session.Snapshot().Pixels.SequenceEqual(expected)));
+
+        var picture = old.Pixels.ToArray();
+        var changed = new List<RfbRectangle>();
+        Assert.True(session.TryCopyChanges(picture, old.Version, old.Size, changed, out var version));
+        Assert.Equal(expected, picture);
+        Assert.Equal(session.Version, version);
+        // Only the changed parts came: every changed pixel lies in an area reported, and the areas are far from the whole picture.
+        Assert.All(Enumerable.Range(0, picture.Length).Where(i => picture[i] != old.Pixels[i]),
+            i => Assert.Contains(changed, area => area.Intersect(new RfbRectangle(i % 300, i / 300, 1, 1)) is { IsEmpty: false }));
+        Assert.True(changed.Sum(area => area.Width * area.Height) < 300 * 200 / 2);
+
+        // Nothing changed since now: true, nothing reported.
+        var none = new List<RfbRectangle>();
+        Assert.True(session.TryCopyChanges(picture, version, old.Size, none, out _));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task ChangesAcrossAResizeOrFromBeforeTheFirstPictureAreRefused()
+    {
+        await using var device = new KvmDevice(new TestScreen(300, 200));
+        await using var session = await KvmSession.OpenAsync(device.Client(), cancellationToken: Timeout);
+        var old = session.Snapshot();
+
+        Assert.False(session.TryCopyChanges(new uint[300 * 200], 0, old.Size, new List<RfbRectangle>(), out _));
+        device.Screen.Fill(320, 200, 4);
+        Assert.True(await Eventually.TrueAsync(() => session.Size == new RfbScreenSize(320, 200)));
+        Assert.False(session.TryCopyChanges(old.Pixels.ToArray(), old.Version, old.Size, new List<RfbRectangle>(), out _));
+        Assert.False(session.TryCopyChanges(new uint[320 * 200], old.Version, session.Size, new List<RfbRectangle>(), out _));
+    }
+
+    [Fact]
     public async Task ResizeIsAnnouncedWithDesktopSize()
     {
         await using var device = new KvmDevice(new TestScreen(720, 400));
