@@ -65,6 +65,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Certificates = new DeviceCertificates(options);
         Func<string> osHostName = () => General.HostName is { Length: > 0 } name ? name : "debian";
         Screen = new SimulatedScreen(options.Screen, Host, () => Consent.DisplayedCode, osHostName, options.Time);
+        Consent.Changed += Screen.OnConsentChanged;
         Console = new HostConsole(Host, SerialPort, new HostFacts(osHostName, Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time, Screen);
         // After the console: on a reset the console stops the old boot's script before the screen clears.
         Host.Changed += Screen.OnHostChanged;
