@@ -8,7 +8,7 @@ namespace SharpAmt.Cli.Commands.Kvm;
 /// </summary>
 internal sealed class ConsentCodeReader(CommandContext context, string host, string? givenCode)
 {
-    public async ValueTask<string?> AskAsync(SharpAmt.KvmConsentPrompt prompt, CancellationToken cancellationToken)
+    public async ValueTask<string?> AskAsync(SharpAmt.ConsentPrompt prompt, CancellationToken cancellationToken)
     {
         if (givenCode is not null)
         {
