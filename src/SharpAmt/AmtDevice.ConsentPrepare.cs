@@ -104,7 +104,7 @@ public sealed partial class AmtDevice
         }
 
         await CancelConsentQuietlyAsync(cancellationToken).ConfigureAwait(false);
-        throw new AmtConsentException($"{Endpoint}: wrong consent code after {options.MaxCodeAttempts} attempts; the request was cancelled", ConsentFailure.WrongCode);
+        throw new AmtConsentException($"{Endpoint}: wrong consent code after {options.MaxCodeAttempts} {(options.MaxCodeAttempts == 1 ? "attempt" : "attempts")}; the request was cancelled", ConsentFailure.WrongCode);
     }
 
     private async Task<ConsentStatus> StartConsentOrExplainAsync(CancellationToken cancellationToken)
