@@ -101,6 +101,23 @@ public sealed class RedirectionConsentCommandTests
     }
 
     [Fact]
+    public async Task A_console_dropped_by_an_me_reset_has_used_up_its_consent_and_ends_with_one_line()
+    {
+        using var cli = new CliHarness();
+        await using var device = await StartAsync(echo: true);
+
+        var run = cli.RunAsync("sol", device.Address.ToString(), "--consent-code", DisplayedCode(device), "--expect", "never-shown", "--timeout", "30");
+        await ConsoleDevices.EventuallyAsync(() => device.SerialPort.IsAttached, "amt sol never attached");
+        device.SimulateManagementEngineReset(TimeSpan.FromMilliseconds(300));
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(40), TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.DeviceError, result.ExitCode);
+        Assert.EndsWith("SOL connection lost; reconnecting", result.ErrorLines[^2], StringComparison.Ordinal);
+        Assert.Contains("needs user consent, which has not been granted", result.ErrorLines[^1], StringComparison.Ordinal);
+        Assert.Equal(OptInState.NotStarted, device.Consent.State);
+    }
+
+    [Fact]
     public async Task Ider_boots_with_the_code_from_standard_input_and_json_keeps_the_prompt_off_stdout()
     {
         using var cli = new CliHarness();
