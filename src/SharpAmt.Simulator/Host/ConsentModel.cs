@@ -366,6 +366,11 @@ public sealed class ConsentModel : IRedirectionConsent
         lock (_sync)
         {
             changed = ExpireIfDue();
+            if (!changed)
+            {
+                // Early by the clock's reckoning, or the state moved on: wait for whatever is due now.
+                ScheduleExpiry();
+            }
         }
 
         Notify(changed);
