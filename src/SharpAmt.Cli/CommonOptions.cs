@@ -93,6 +93,25 @@ internal static class CommonOptions
         Description = "Device host name or address (bare names go through the host template)",
     };
 
+    /// <summary>--consent-code for a command that opens a redirection session: the code the host's screen shows, when known already.</summary>
+    public static Option<string?> CreateConsentCodeOption()
+    {
+        var option = new Option<string?>("--consent-code")
+        {
+            Description = "The 6-digit consent code the host's screen shows, when it is known already; otherwise it is asked for when the device needs it",
+            HelpName = "NNNNNN",
+        };
+        option.Validators.Add(result =>
+        {
+            var code = result.GetValueOrDefault<string?>()?.Trim() ?? "";
+            if (code.Length != 6 || !code.All(char.IsAsciiDigit))
+            {
+                result.AddError("--consent-code takes the 6 digits shown on the host's screen");
+            }
+        });
+        return option;
+    }
+
     /// <summary>Adds the connection options to a command that talks to a device.</summary>
     public static void AddConnectionOptions(Command command)
     {

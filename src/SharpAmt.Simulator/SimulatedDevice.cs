@@ -64,7 +64,8 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Eoi = new EoiDispatcher(new SimulatedEoiService(this));
         Certificates = new DeviceCertificates(options);
         Func<string> osHostName = () => General.HostName is { Length: > 0 } name ? name : "debian";
-        Screen = new SimulatedScreen(options.Screen, Host, DisplayedConsentCode, osHostName, options.Time);
+        Screen = new SimulatedScreen(options.Screen, Host, () => Consent.DisplayedCode, osHostName, options.Time);
+        Consent.Changed += Screen.OnConsentChanged;
         Console = new HostConsole(Host, SerialPort, new HostFacts(osHostName, Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time, Screen);
         // After the console: on a reset the console stops the old boot's script before the screen clears.
         Host.Changed += Screen.OnHostChanged;
@@ -371,14 +372,6 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
         var instances = ClassBehaviors.Find(definition.ClassName)?.Instances(this, definition.Instances) ?? definition.Instances;
         return instances.Select(instance => instance.GetString("InstanceID") ?? "").ToArray();
-    }
-
-    private string? DisplayedConsentCode()
-    {
-        lock (Sync)
-        {
-            return Consent.DisplayedCode;
-        }
     }
 
     private void Raise(HostEventKind kind, string text) => Forward(new HostEvent(Options.Time.GetUtcNow(), kind, text));

@@ -108,7 +108,8 @@ public sealed class ConsoleCommandTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.Error.TrimEnd().Split('\n'));
-        Assert.Contains("refused", result.Error, StringComparison.Ordinal);
+        // The consent check, over WS-Man, is the first to log in.
+        Assert.Contains("authentication failed", result.Error, StringComparison.Ordinal);
         Assert.Null(device.Host.LastBoot);
     }
 

@@ -275,7 +275,7 @@ public sealed class IderCommandTests
     }
 
     /// <summary>An image the simulated BIOS accepts as a CD: random sectors with an ISO 9660 primary volume descriptor and terminator.</summary>
-    private static string WriteIso(CliHarness cli, string name, int length)
+    internal static string WriteIso(CliHarness cli, string name, int length)
     {
         var content = RandomNumberGenerator.GetBytes(length);
         Descriptor(content.AsSpan(16 * 2048, 2048), 1);

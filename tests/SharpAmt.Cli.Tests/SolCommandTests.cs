@@ -86,7 +86,8 @@ public sealed class SolCommandTests
         Assert.Equal(1, busy.ExitCode);
         Assert.Contains("in use", busy.Error, StringComparison.Ordinal);
         Assert.Equal(1, wrong.ExitCode);
-        Assert.Contains("refused", wrong.Error, StringComparison.Ordinal);
+        // The consent check, over WS-Man, is the first to log in.
+        Assert.Contains("authentication failed", wrong.Error, StringComparison.Ordinal);
     }
 
     [Fact]

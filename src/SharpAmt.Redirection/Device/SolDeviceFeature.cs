@@ -35,12 +35,21 @@ public sealed class SolDeviceFeature : IRedirectionDeviceFeature
     public int MaxDataChunk { get; init; } = 1000;
 
     /// <summary>
+    /// User consent, when the device enforces it: a start without it is answered USER_CONSENT_REQUIRED at 0x11, and
+    /// a session holds the grant while it runs.
+    /// </summary>
+    public IRedirectionConsent? Consent { get; init; }
+
+    /// <summary>
     /// UNSUPPORTED while SOL is disabled in AMT_RedirectionService (what real firmware answers then is
-    /// unconfirmed; 3 is what MeshCommander reports as "not supported"), BUSY while a session holds the port.
+    /// unconfirmed; 3 is what MeshCommander reports as "not supported"), BUSY while a session holds the port,
+    /// USER_CONSENT_REQUIRED while the policy asks for consent that was not granted (as IDE-R is answered; for SOL
+    /// unconfirmed).
     /// </summary>
     public RedirectionStatus CanStart() =>
         !_enabled() ? RedirectionStatus.Unsupported
         : _port.IsAttached ? RedirectionStatus.Busy
+        : Consent?.Permits(RedirectionSessionType.Sol) == false ? RedirectionStatus.UserConsentRequired
         : RedirectionStatus.Success;
 
     public async Task RunAsync(RedirectionChannel channel, CancellationToken cancellationToken)
@@ -55,9 +64,14 @@ public sealed class SolDeviceFeature : IRedirectionDeviceFeature
         StartSolRedirection.Read(start);
         var session = new Bridge(this, channel);
         using var attachment = _port.TryAttach(session.ToRemoteAsync);
-        if (attachment is null || !_enabled())
+        var status = attachment is null ? RedirectionStatus.Busy : !_enabled() ? RedirectionStatus.Unsupported : RedirectionStatus.Success;
+        // The hold is taken only once the port is this session's, so that a BUSY refusal never spends the grant.
+        using var consent = status == RedirectionStatus.Success ? ConsentHolds.Begin(Consent, RedirectionSessionType.Sol) : null;
+        if (consent is null)
         {
-            await channel.SendAsync(new StartSolRedirectionReply(attachment is null ? RedirectionStatus.Busy : RedirectionStatus.Unsupported), cancellationToken)
+            // Consent lost since the 0x11 (it expired, or the last session under it ended) is answered in the 0x21
+            // with the status the 0x11 would have carried (unconfirmed).
+            await channel.SendAsync(new StartSolRedirectionReply(status == RedirectionStatus.Success ? RedirectionStatus.UserConsentRequired : status), cancellationToken)
                 .ConfigureAwait(false);
             return;
         }

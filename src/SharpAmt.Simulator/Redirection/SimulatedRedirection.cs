@@ -11,8 +11,14 @@ namespace SharpAmt.Simulator.Redirection;
 
 /// <summary>
 /// Composes the device side of the redirection protocol with this device's state: its accounts and nonces,
-/// its firmware version, the host's serial port for SOL, the IDE-R drives the host boots from, and the switches
-/// of AMT_RedirectionService.
+/// its firmware version, the host's serial port for SOL, the IDE-R drives the host boots from, the switches
+/// of AMT_RedirectionService, and user consent.
+/// <para>
+/// Consent is refused per kind where the evidence puts it: SOL and IDE-R at the start (0x11 status
+/// USER_CONSENT_REQUIRED, before the login: what MeshCommander's IDE-R recognises, and by analogy for SOL), KVM
+/// after the login by closing the connection (unconfirmed; see <see cref="KvmDeviceFeature"/>). Whether firmware
+/// answers KVM with status 5 too is not known.
+/// </para>
 /// </summary>
 internal static class SimulatedRedirection
 {
@@ -21,15 +27,18 @@ internal static class SimulatedRedirection
         var version = device.Firmware.Version;
         var major = (byte)version.Major;
         var minor = (byte)version.Minor;
+        var consent = device.Firmware.HasUserConsent ? device.Consent : null;
         var sol = new SolDeviceFeature(new SerialPortAdapter(device), () => device.Redirection.SolEnabled)
         {
             FirmwareMajor = major,
             FirmwareMinor = minor,
+            Consent = consent,
         };
         var ider = new IderDeviceFeature(() => device.Redirection.IderEnabled, device.IderDrives)
         {
             FirmwareMajor = major,
             FirmwareMinor = minor,
+            Consent = consent,
         };
         device.Console.BootMedia = new IderBootMedia(ider.Port, device.Host);
         var kvm = CreateKvm(device);
@@ -55,16 +64,18 @@ internal static class SimulatedRedirection
     /// </summary>
     private static KvmDeviceFeature CreateKvm(SimulatedDevice device)
     {
+        // One KVM session at a time, so one hold; the session may start and end on different threads.
+        IDisposable? hold = null;
         var feature = new KvmDeviceFeature(device.Screen, () => KvmMayStart(device), RfbServerOptions.AmtKvm(device.Kvm.ZlibControlSupported) with { Log = device.RaiseSecurity })
         {
             OnSessionStart = () =>
             {
-                device.Consent.BeginKvmSession();
+                Interlocked.Exchange(ref hold, device.Consent.TryBeginSession(RedirectionSessionType.Kvm))?.Dispose();
                 device.RaiseSecurity("KVM session started");
             },
             OnSessionEnd = end =>
             {
-                device.Consent.EndKvmSession();
+                Interlocked.Exchange(ref hold, null)?.Dispose();
                 device.RaiseSecurity($"KVM session ended ({end})");
             },
         };
@@ -74,7 +85,7 @@ internal static class SimulatedRedirection
 
     private static KvmStartRefusal KvmMayStart(SimulatedDevice device) =>
         !device.Firmware.HasKvm || !device.Redirection.KvmEnabled || !device.Kvm.EnabledByMEBx ? KvmStartRefusal.Disabled
-        : !device.Consent.PermitsKvm ? KvmStartRefusal.ConsentRequired
+        : !device.Consent.Permits(RedirectionSessionType.Kvm) ? KvmStartRefusal.ConsentRequired
         : KvmStartRefusal.None;
 
     private sealed class AccountsAdapter(DeviceAccounts accounts, DigestNonceStore nonces) : IRedirectionAccounts

@@ -1,4 +1,5 @@
 using SharpAmt.Simulator.Host.Screen;
+using SharpAmt.Simulator.Tests.SerialConsole;
 using SharpAmt.WsMan.Amt;
 using Xunit;
 
@@ -63,6 +64,29 @@ public sealed class ConsentOverlayTests
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.True(device.Screen.Version > version);
+    }
+
+    [Fact]
+    public async Task InTextModeTheCodeComesAndGoesAtOnceWithNoTimerPolling()
+    {
+        var clock = new SteppedClock();
+        var device = MonitorDevices.Create(MonitorDevices.TextOnly, time: clock, initial: CimPowerState.On, address: Consent.ConsentDevices.NextAddress());
+        var viewer = new MonitorViewer(device.Screen);
+        await viewer.WaitForTextAsync("lab7 login:");
+        var timers = clock.PendingTimers;
+
+        var appearing = device.Screen.WaitForChangeAsync(viewer.Capture(), TestContext.Current.CancellationToken);
+        Assert.Equal(timers, clock.PendingTimers);
+        var code = StartConsent(device);
+        await appearing.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Contains(viewer.ReadText(), row => row.Contains($"USER CONSENT CODE: {code}", StringComparison.Ordinal));
+
+        var going = device.Screen.WaitForChangeAsync(viewer.Capture(), TestContext.Current.CancellationToken);
+        clock.Advance(device.Consent.CodeTimeout);
+        await going.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+        Assert.Null(device.Consent.DisplayedCode);
+        Assert.DoesNotContain(viewer.ReadText(), row => row.Contains("CONSENT", StringComparison.Ordinal));
     }
 
     private static void WsManPower(SimulatedDevice device) => SerialConsole.ConsoleDevices.PowerOn(device);

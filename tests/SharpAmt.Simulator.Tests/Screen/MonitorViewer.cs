@@ -118,9 +118,10 @@ internal sealed class MonitorViewer(SimulatedScreen screen)
 /// <summary>Simulated devices for monitor tests: unpaced console, instant power, not listening.</summary>
 internal static class MonitorDevices
 {
-    public static SimulatedDevice Create(SimulatedScreenOptions? screen = null, HostConsoleOptions? console = null, TimeProvider? time = null, CimPowerState initial = CimPowerState.Off) => new(new SimulatedDeviceOptions
+    public static SimulatedDevice Create(SimulatedScreenOptions? screen = null, HostConsoleOptions? console = null, TimeProvider? time = null, CimPowerState initial = CimPowerState.Off,
+        System.Net.IPAddress? address = null) => new(new SimulatedDeviceOptions
     {
-        Address = TestAddresses.Next(),
+        Address = address ?? TestAddresses.Next(),
         HostName = "lab7",
         PowerTransitionDelay = TimeSpan.Zero,
         InitialPowerState = initial,

@@ -12,7 +12,7 @@ public sealed class KvmPrepareTests
     {
         await using var simulated = await KvmTestDevices.StartAsync();
         await using var device = KvmTestDevices.Connect(simulated);
-        var prompts = new List<KvmConsentPrompt>();
+        var prompts = new List<ConsentPrompt>();
         var progress = new List<string>();
 
         var prepared = await device.PrepareKvmAsync(new KvmPrepareOptions
@@ -28,7 +28,7 @@ public sealed class KvmPrepareTests
         Assert.True(prepared.ConsentObtained);
         Assert.Equal(ConsentState.Received, prepared.Consent?.State);
         Assert.Equal(OptInState.Received, simulated.Consent.State);
-        Assert.Equal(new KvmConsentPrompt(1, false, 120), Assert.Single(prompts));
+        Assert.Equal(new ConsentPrompt(RedirectionKind.Kvm, 1, false, 120), Assert.Single(prompts));
         Assert.Contains("user consent granted", progress);
         Assert.False(prepared.PoweredOn);
     }
@@ -61,7 +61,7 @@ public sealed class KvmPrepareTests
     {
         await using var simulated = await KvmTestDevices.StartAsync();
         await using var device = KvmTestDevices.Connect(simulated);
-        var prompts = new List<KvmConsentPrompt>();
+        var prompts = new List<ConsentPrompt>();
 
         var prepared = await device.PrepareKvmAsync(new KvmPrepareOptions
         {

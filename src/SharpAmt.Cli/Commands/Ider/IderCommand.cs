@@ -13,8 +13,9 @@ namespace SharpAmt.Cli.Commands.Ider;
 
 /// <summary>
 /// <c>amt ider HOST --cd FILE.iso [--floppy FILE.img]</c>: serves the images as the host's IDE-R CD-ROM and floppy
-/// over the redirection port (16994, or 16995 with --tls). With --boot it then boots the host from them and stops
-/// once the host has stopped reading; without, it serves until Ctrl-C or the device ends the session.
+/// over the redirection port (16994, or 16995 with --tls), after obtaining user consent when the device's policy asks
+/// for it. With --boot it then boots the host from them and stops once the host has stopped reading; without, it
+/// serves until Ctrl-C or the device ends the session.
 /// </summary>
 internal sealed class IderCommand : AmtCommand
 {
@@ -75,6 +76,8 @@ internal sealed class IderCommand : AmtCommand
         Description = "Log in with the clear-text method Debian's amtterm 1.4 uses instead of digest",
     };
 
+    public static readonly Option<string?> ConsentCode = CommonOptions.CreateConsentCodeOption();
+
     public IderCommand()
         : base("ider", "IDE redirection: serve an ISO and/or floppy image as the host's CD-ROM and floppy, and optionally boot from them")
     {
@@ -87,6 +90,7 @@ internal sealed class IderCommand : AmtCommand
         Options.Add(Idle);
         Options.Add(FirstRead);
         Options.Add(Plain);
+        Options.Add(ConsentCode);
         CommonOptions.AddConnectionOptions(this);
         Validators.Add(CommonOptions.RejectConflictingTrust);
         Validators.Add(result =>
@@ -106,6 +110,7 @@ internal sealed class IderCommand : AmtCommand
         await using var images = IderImages.Open(context.Value(Cd), context.Value(Floppy));
         var options = DeviceConnector.Resolve(context, context.Value(Host), cancellationToken);
         var client = RedirectionConnection.From(options, context.Value(Plain));
+        await RedirectionConsent.PrepareAsync(context, options, RedirectionKind.Ider, context.Value(Host), context.Value(ConsentCode)?.Trim(), cancellationToken);
 
         var session = await OpenAsync(client, images, context.Value(Start) ?? IderStartMode.Now, cancellationToken);
         string outcome;

@@ -58,11 +58,7 @@ internal sealed class KvmCommand : AmtCommand
         },
     };
 
-    private static readonly Option<string?> ConsentCode = new("--consent-code")
-    {
-        Description = "The 6-digit consent code the host's screen shows, when it is known already; otherwise it is asked for",
-        HelpName = "NNNNNN",
-    };
+    private static readonly Option<string?> ConsentCode = CommonOptions.CreateConsentCodeOption();
 
     private static readonly Option<bool> VncPassword = new("--vnc-password")
     {
@@ -102,14 +98,6 @@ internal sealed class KvmCommand : AmtCommand
                 result.AddError($"--type: character U+{(int)bad:X4} cannot be typed over KVM (Latin-1, newline, tab and backspace only)");
             }
         });
-        ConsentCode.Validators.Add(result =>
-        {
-            var code = result.GetValueOrDefault<string?>()?.Trim() ?? "";
-            if (code.Length != 6 || !code.All(char.IsAsciiDigit))
-            {
-                result.AddError("--consent-code takes the 6 digits shown on the host's screen");
-            }
-        });
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -138,15 +126,10 @@ internal sealed class KvmCommand : AmtCommand
         var options = DeviceConnector.Resolve(context, host, cancellationToken);
         await using var device = new AmtDevice(options);
         var output = context.Output;
-        var code = context.Value(ConsentCode)?.Trim();
-        var prepare = new KvmPrepareOptions
+        var prepare = new KvmPrepareOptions(RedirectionConsent.Prompting(context, host, context.Value(ConsentCode)?.Trim()))
         {
             EnableListener = true,
             EnableKvm = true,
-            ConsentCode = new ConsentCodeReader(context, host, code).AskAsync,
-            // A code given on the command line is tried once: asking again would only repeat it.
-            MaxCodeAttempts = code is null ? 3 : 1,
-            Progress = output.Diagnostic,
         };
         var connector = new KvmConnector(device, RedirectionConnection.From(options, context.Value(Plain)), prepare);
         var session = await connector.OpenAsync(cancellationToken);

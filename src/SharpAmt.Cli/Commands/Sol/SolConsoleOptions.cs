@@ -5,8 +5,8 @@ namespace SharpAmt.Cli.Commands.Sol;
 
 /// <summary>
 /// The options every command that attaches to the serial console shares (<c>amt sol</c>, <c>amt console</c>):
-/// the script steps, the log, the login method and how long to try to get a dropped console back. Each command
-/// gets its own instances, with the same wording.
+/// the script steps, the log, the login method, the consent code and how long to try to get a dropped console
+/// back. Each command gets its own instances, with the same wording.
 /// </summary>
 internal sealed class SolConsoleOptions
 {
@@ -37,6 +37,8 @@ internal sealed class SolConsoleOptions
         Description = "Log in with the clear-text method Debian's amtterm 1.4 uses instead of digest",
     };
 
+    public Option<string?> ConsentCode { get; } = CommonOptions.CreateConsentCodeOption();
+
     public Option<double> ReconnectTimeout { get; } = new("--reconnect-timeout")
     {
         Description = string.Create(CultureInfo.InvariantCulture,
@@ -61,6 +63,7 @@ internal sealed class SolConsoleOptions
         command.Options.Add(Expect);
         command.Options.Add(Log);
         command.Options.Add(Plain);
+        command.Options.Add(ConsentCode);
         command.Options.Add(ReconnectTimeout);
     }
 }

@@ -5,9 +5,9 @@ using SharpAmt.Redirection.Sol;
 namespace SharpAmt.Cli.Commands.Sol;
 
 /// <summary>
-/// What <c>amt sol</c> and <c>amt console</c> share: check the input, attach to the console (reconnecting when the
-/// device drops it, saying so on stderr), let the command act while attached, then run the script or the
-/// interactive terminal and close in order.
+/// What <c>amt sol</c> and <c>amt console</c> share: check the input, obtain user consent when the device's policy
+/// asks for it for SOL, attach to the console (reconnecting when the device drops it, saying so on stderr), let the
+/// command act while attached, then run the script or the interactive terminal and close in order.
 /// </summary>
 internal static class SolConsoleRunner
 {
@@ -27,6 +27,7 @@ internal static class SolConsoleRunner
         var device = DeviceConnector.Resolve(context, hostArgument, cancellationToken);
         var client = RedirectionConnection.From(device, context.Value(options.Plain));
         await using var log = context.Value(options.Log) is { } path ? OpenLog(path) : null;
+        await RedirectionConsent.PrepareAsync(context, device, RedirectionKind.Sol, hostArgument, context.Value(options.ConsentCode)?.Trim(), cancellationToken);
         await using var session = await OpenAsync(context, client, TimeSpan.FromSeconds(context.Value(options.ReconnectTimeout)), cancellationToken);
         if (whileAttached is not null)
         {

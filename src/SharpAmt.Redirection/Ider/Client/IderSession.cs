@@ -99,6 +99,7 @@ public sealed class IderSession : IAsyncDisposable
 
     /// <summary>Opens IDE-R (0x40/0x41) and enables it (0x48/0x49) on an authenticated session, which the returned object then owns.</summary>
     /// <exception cref="IderStartException">The device refused to open or to enable IDE-R.</exception>
+    /// <exception cref="RedirectionRefusedException">The device refused to open IDE-R for want of user consent.</exception>
     public static async Task<IderSession> StartAsync(RedirectionSession session, IderSessionOptions iderOptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
@@ -111,6 +112,11 @@ public sealed class IderSession : IAsyncDisposable
             await writer.SendAloneAsync(iderOptions.Open with { Headerless = false }, cancellationToken).ConfigureAwait(false);
             var open = await ReadReplyAsync<IderOpenSessionReply>(session, IderMessageType.START_IDER_REDIRECTION_REPLY, "the IDE-R open reply (0x41)", cancellationToken)
                 .ConfigureAwait(false);
+            if (open.Status == (byte)RedirectionStatus.UserConsentRequired)
+            {
+                throw new RedirectionRefusedException(session.Endpoint, RedirectionSessionType.Ider, RedirectionStatus.UserConsentRequired);
+            }
+
             if (open.Status != 0)
             {
                 throw new IderStartException($"{session.Endpoint}: the device refused to open IDE-R (0x41 status {open.Status})");

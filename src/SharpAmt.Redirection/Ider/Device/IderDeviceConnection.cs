@@ -48,8 +48,8 @@ internal sealed class IderDeviceConnection : IDisposable
 
     public IderStartMode StartMode { get; private set; }
 
-    /// <summary>The 0x41 with a non-zero status, for a session that lost the race for the port.</summary>
-    public ValueTask RefuseAsync(CancellationToken cancellationToken) => SendAsync(OpenReply((byte)RedirectionStatus.Busy), cancellationToken);
+    /// <summary>The 0x41 with a non-zero status, for a session that lost the race for the port or for consent.</summary>
+    public ValueTask RefuseAsync(RedirectionStatus status, CancellationToken cancellationToken) => SendAsync(OpenReply((byte)status), cancellationToken);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

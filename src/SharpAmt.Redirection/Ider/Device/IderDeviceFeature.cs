@@ -51,12 +51,20 @@ public sealed class IderDeviceFeature : IRedirectionDeviceFeature
     public TimeSpan ResetTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// User consent, when the device enforces it: a start without it is answered USER_CONSENT_REQUIRED at 0x11 (what
+    /// MeshCommander's IDE-R recognises), and a session holds the grant while it runs.
+    /// </summary>
+    public IRedirectionConsent? Consent { get; init; }
+
+    /// <summary>
     /// UNSUPPORTED while IDE-R is disabled in AMT_RedirectionService (as for SOL, the real answer is
-    /// unconfirmed), BUSY while another IDE-R session is attached: only one at a time.
+    /// unconfirmed), BUSY while another IDE-R session is attached: only one at a time; USER_CONSENT_REQUIRED while
+    /// the policy asks for consent that was not granted.
     /// </summary>
     public RedirectionStatus CanStart() =>
         !_enabled() ? RedirectionStatus.Unsupported
         : Port.IsAttached ? RedirectionStatus.Busy
+        : Consent?.Permits(RedirectionSessionType.Ider) == false ? RedirectionStatus.UserConsentRequired
         : RedirectionStatus.Success;
 
     public async Task RunAsync(RedirectionChannel channel, CancellationToken cancellationToken)
@@ -77,18 +85,29 @@ public sealed class IderDeviceFeature : IRedirectionDeviceFeature
         if (!Port.TryAttach(connection))
         {
             // Another session attached between this one's 0x11 and now; its 0x41 status says so.
-            await connection.RefuseAsync(cancellationToken).ConfigureAwait(false);
+            await connection.RefuseAsync(RedirectionStatus.Busy, cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        // Taken once the drives are this session's, so that a BUSY refusal never spends the grant.
+        var consent = ConsentHolds.Begin(Consent, RedirectionSessionType.Ider);
         try
         {
+            if (consent is null)
+            {
+                // Consent lost since the 0x11 (it expired, or the last session under it ended): the 0x41 carries the
+                // status the 0x11 would have (unconfirmed).
+                await connection.RefuseAsync(RedirectionStatus.UserConsentRequired, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             await connection.RunAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             Port.Detach(connection);
             connection.End($"the IDE-R session on {channel.Endpoint} ended");
+            consent?.Dispose();
         }
     }
 }

@@ -19,10 +19,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
 {
     public static readonly RfbScreenSize TextModeSize = new(TextModeRenderer.Width, TextModeRenderer.Height);
 
-    /// <summary>How often a waiter looks at the consent state, which changes without telling the screen.</summary>
-    private static readonly TimeSpan ConsentPoll = TimeSpan.FromMilliseconds(250);
-
-    /// <summary>A bound on one wait's wake-ups (at least <see cref="ConsentPoll"/> apart: days); callers re-check the version anyway.</summary>
+    /// <summary>A bound on one wait's wake-ups (each a change or a desktop tick: hours at least); callers re-check the version anyway.</summary>
     private const int MaxWakeups = 1_000_000;
 
     private readonly Lock _sync = new();
@@ -45,7 +42,10 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
 
     /// <param name="options">Resolution and look of the desktop.</param>
     /// <param name="host">The machine: its power state says whether there is a picture, and Ctrl-Alt-Del restarts it.</param>
-    /// <param name="consentCode">The code AMT displays now, or null; read without the screen's lock held.</param>
+    /// <param name="consentCode">
+    /// The code AMT displays now, or null; read without the screen's lock held. <see cref="OnConsentChanged"/> says
+    /// when it may have changed.
+    /// </param>
     /// <param name="hostName">The OS host name, for the desktop's title.</param>
     /// <param name="time">The clock the desktop shows and animates by.</param>
     public SimulatedScreen(SimulatedScreenOptions options, SimulatedHost host, Func<string?> consentCode, Func<string> hostName, TimeProvider time)
@@ -166,7 +166,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
             cancellationToken.ThrowIfCancellationRequested();
             var code = _consentCode();
             Task changed;
-            TimeSpan wait;
+            TimeSpan? wait;
             lock (_sync)
             {
                 var now = _time.GetUtcNow();
@@ -180,8 +180,15 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
                 wait = NextTick(now);
             }
 
+            if (wait is null)
+            {
+                // Nothing moves on its own here: only a change, the consent code's included, wakes the waiter.
+                await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var tick = Task.Delay(wait, _time, stop.Token);
+            var tick = Task.Delay(wait.Value, _time, stop.Token);
             await Task.WhenAny(changed, tick).ConfigureAwait(false);
             // A change that came first leaves the timer pending: cancelling it frees it now.
             await stop.CancelAsync().ConfigureAwait(false);
@@ -263,6 +270,16 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         }
     }
 
+    /// <summary>AMT showed or removed a consent code: a viewer waiting for a change sees it now.</summary>
+    internal void OnConsentChanged()
+    {
+        var code = _consentCode();
+        lock (_sync)
+        {
+            ShowConsent(code);
+        }
+    }
+
     /// <summary>Follows the host's power (called with the device lock held): off is no signal, every boot starts in text mode.</summary>
     internal void OnHostChanged(HostEvent hostEvent)
     {
@@ -318,13 +335,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
     /// <summary>Brings the clock, the animation and the consent overlay up to <paramref name="now"/>, counting a change when any moved.</summary>
     private void CatchUp(DateTimeOffset now, string? consentCode)
     {
-        var code = _poweredOn ? consentCode : null;
-        if (!string.Equals(code, _consentShown, StringComparison.Ordinal))
-        {
-            _consentShown = code;
-            Changed();
-        }
-
+        ShowConsent(consentCode);
         if (CurrentMode != ScreenMode.Desktop)
         {
             return;
@@ -340,6 +351,17 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         }
     }
 
+    /// <summary>The code is drawn only over a picture: a monitor without signal shows nothing.</summary>
+    private void ShowConsent(string? consentCode)
+    {
+        var code = _poweredOn ? consentCode : null;
+        if (!string.Equals(code, _consentShown, StringComparison.Ordinal))
+        {
+            _consentShown = code;
+            Changed();
+        }
+    }
+
     /// <summary>Frames since the desktop started; the small allowance keeps a wake-up at a frame's start tick in that frame despite rounding.</summary>
     private long AnimationFrame(DateTimeOffset now) =>
         Options.AnimationRate > 0 ? (long)Math.Floor((now - _desktopSince).Ticks * Options.AnimationRate / TimeSpan.TicksPerSecond + 1e-6) : 0;
@@ -347,17 +369,15 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
     private DateTimeOffset FrameStart(long frame) =>
         _desktopSince + TimeSpan.FromTicks((long)Math.Ceiling(frame * TimeSpan.TicksPerSecond / Options.AnimationRate));
 
-    /// <summary>How long a waiter may sleep: to the next clock second or animation frame on the desktop, never past a consent poll.</summary>
-    private TimeSpan NextTick(DateTimeOffset now)
+    /// <summary>How long a waiter may sleep: to the next clock second or animation frame on the desktop; null (until a change) elsewhere.</summary>
+    private TimeSpan? NextTick(DateTimeOffset now)
     {
-        var wait = ConsentPoll;
         if (CurrentMode != ScreenMode.Desktop)
         {
-            return wait;
+            return null;
         }
 
-        var toNextSecond = TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerSecond);
-        wait = toNextSecond < wait ? toNextSecond : wait;
+        var wait = TimeSpan.FromSeconds(1) - TimeSpan.FromTicks(now.UtcTicks % TimeSpan.TicksPerSecond);
         if (Options.AnimationRate > 0)
         {
             var toNextFrame = FrameStart(AnimationFrame(now) + 1) - now;

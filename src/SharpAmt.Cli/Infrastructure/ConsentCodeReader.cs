@@ -1,14 +1,12 @@
-using SharpAmt.Cli.Infrastructure;
-
-namespace SharpAmt.Cli.Commands.Kvm;
+namespace SharpAmt.Cli.Infrastructure;
 
 /// <summary>
-/// Answers PrepareKvmAsync's request for the consent code: the code given with --consent-code, or a line read from
+/// Answers a consent preparation's request for the code: the code given with --consent-code, or a line read from
 /// the terminal (or from standard input when there is none). The code is not a secret: it is on the host's screen.
 /// </summary>
 internal sealed class ConsentCodeReader(CommandContext context, string host, string? givenCode)
 {
-    public async ValueTask<string?> AskAsync(SharpAmt.KvmConsentPrompt prompt, CancellationToken cancellationToken)
+    public async ValueTask<string?> AskAsync(ConsentPrompt prompt, CancellationToken cancellationToken)
     {
         if (givenCode is not null)
         {

@@ -21,7 +21,7 @@ public enum ConsentFailure
     Blocked,
 }
 
-/// <summary>User consent, which the device requires for KVM, was not obtained; no session was started.</summary>
+/// <summary>User consent, which the device requires for the redirection session, was not obtained; no session was started.</summary>
 public sealed class AmtConsentException : AmtCommandException
 {
     public AmtConsentException(string message, ConsentFailure failure, Exception? innerException = null)
