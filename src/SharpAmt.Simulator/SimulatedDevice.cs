@@ -66,6 +66,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Func<string> osHostName = () => General.HostName is { Length: > 0 } name ? name : "debian";
         Screen = new SimulatedScreen(options.Screen, Host, () => Consent.DisplayedCode, osHostName, options.Time);
         Consent.Changed += Screen.OnConsentChanged;
+        Host.RedirectedBootPermitted = Consent.PermitsRedirectedBoot;
         Console = new HostConsole(Host, SerialPort, new HostFacts(osHostName, Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time, Screen);
         // After the console: on a reset the console stops the old boot's script before the screen clears.
         Host.Changed += Screen.OnHostChanged;

@@ -40,6 +40,7 @@ public sealed partial class AmtDevice
 
         RequireAllowed(request.Action, before);
         await CheckBootOptionsAsync(request, cancellationToken).ConfigureAwait(false);
+        await RequireBootConsentAsync(request, cancellationToken).ConfigureAwait(false);
         var source = SourceOf(request.Target);
         if (source is not null)
         {
@@ -68,6 +69,23 @@ public sealed partial class AmtDevice
         var after = await RereadAsync(cancellationToken).ConfigureAwait(false);
         var summary = $"{PowerNames.Of(request.Action)} to {BootNames.Describe(request.Target)}{(request.UseSol ? " with SOL" : "")} requested";
         return new PowerActionResult(request.Action, before, true, after, summary);
+    }
+
+    /// <summary>
+    /// Firmware without the consent a redirected boot needs still answers success and boots as usual
+    /// (device-management-toolkit/cloud-deployment#291): refusing first is the only way the caller learns of it.
+    /// </summary>
+    private async Task RequireBootConsentAsync(BootRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.NeedsConsent || await TryGetConsentAsync(cancellationToken).ConfigureAwait(false) is not { } consent
+            || !ConsentNeeded(RedirectionKind.RedirectedBoot, consent))
+        {
+            return;
+        }
+
+        throw new AmtConsentException(
+            $"{Endpoint}: booting to {BootNames.Describe(request.Target)}{(request.UseSol ? " with SOL" : "")} needs user consent on this device (policy: all redirection); obtain it first (a consent code)",
+            ConsentFailure.NotGranted);
     }
 
     private async Task CheckBootOptionsAsync(BootRequest request, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ public sealed partial class AmtDevice
     {
         RedirectionKind.Sol => "serial-over-LAN",
         RedirectionKind.Ider => "IDE redirection",
+        RedirectionKind.RedirectedBoot => "booting to BIOS setup or with redirection",
         _ => "KVM",
     };
 

@@ -242,6 +242,12 @@ public sealed class ConsentModel : IRedirectionConsent
     }
 
     /// <summary>
+    /// Whether a boot may go to BIOS setup, IDE-R or SOL now: the rule of SOL and IDE-R sessions (only the "all"
+    /// policy asks), without using the grant up, since the boot is no session.
+    /// </summary>
+    public bool PermitsRedirectedBoot() => Permits(RedirectionSessionType.Sol);
+
+    /// <summary>
     /// A session of this kind starts: refused (null) without the consent it needs; otherwise the grant, if the
     /// session needs it, is now in use (InSession) and no longer times out until the returned hold is disposed.
     /// </summary>

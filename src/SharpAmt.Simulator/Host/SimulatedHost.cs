@@ -41,6 +41,12 @@ public sealed class SimulatedHost
 
     public PendingBootOptions Boot { get; } = new();
 
+    /// <summary>
+    /// Set from user consent: whether the next boot may go to BIOS setup or IDE-R or redirect its console. Without it
+    /// firmware boots as usual and still reports success (device-management-toolkit/cloud-deployment#291).
+    /// </summary>
+    public Func<bool> RedirectedBootPermitted { get; set; } = static () => true;
+
     /// <summary>Set by the redirection side: power off and cycle are refused while a session is open.</summary>
     public Func<bool> RedirectionSessionActive { get; set; } = static () => false;
 
@@ -223,6 +229,12 @@ public sealed class SimulatedHost
     private void BootNow(CimPowerState cause)
     {
         var record = Boot.Consume(_time.GetUtcNow(), cause);
+        if (record.IsRedirected && !RedirectedBootPermitted())
+        {
+            record = record.WithoutRedirection();
+            Raise(HostEventKind.Boot, "user consent not granted: the boot's BIOS setup, IDE-R and SOL options are ignored");
+        }
+
         _boots.Add(record);
         Raise(HostEventKind.Boot, $"booting from {Describe(record.Device)}{(record.SolRedirected ? ", console redirected to SOL" : "")}");
     }

@@ -19,9 +19,12 @@ public enum ConsentFailure
 
     /// <summary>The device refuses new requests for a while after repeated failures.</summary>
     Blocked,
+
+    /// <summary>The operation needs consent that has not been granted, and it was not asked for.</summary>
+    NotGranted,
 }
 
-/// <summary>User consent, which the device requires for the redirection session, was not obtained; no session was started.</summary>
+/// <summary>User consent, which the device requires for the redirection session or redirected boot, was not obtained; nothing was started.</summary>
 public sealed class AmtConsentException : AmtCommandException
 {
     public AmtConsentException(string message, ConsentFailure failure, Exception? innerException = null)

@@ -18,7 +18,14 @@ public enum BootTarget
 }
 
 /// <summary>A power action that boots somewhere particular, optionally with the console redirected to SOL.</summary>
-public sealed record BootRequest(BootTarget Target, PowerAction Action, bool UseSol = false);
+public sealed record BootRequest(BootTarget Target, PowerAction Action, bool UseSol = false)
+{
+    /// <summary>
+    /// BIOS setup, IDE-R and SOL redirect the boot: under the "all" consent policy (always so in client control mode)
+    /// firmware honours them only with user consent and otherwise boots as usual without saying so.
+    /// </summary>
+    public bool NeedsConsent => UseSol || Target is BootTarget.BiosSetup or BootTarget.IderCd or BootTarget.IderFloppy;
+}
 
 /// <summary>AMT_BootCapabilities: which boot options the platform offers.</summary>
 public sealed record BootCapabilities(bool Ider, bool Sol, bool BiosSetup, bool Pxe, bool HardDisk, bool CdDvd, bool Diagnostics);

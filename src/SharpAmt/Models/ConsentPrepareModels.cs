@@ -9,6 +9,12 @@ public enum RedirectionKind
     Sol,
     Ider,
     Kvm,
+
+    /// <summary>
+    /// A boot to BIOS setup, to an IDE-R device or with its console on SOL (<see cref="BootRequest.NeedsConsent"/>):
+    /// covered by the "all" policy, as MeshCommander asks for consent before such power actions.
+    /// </summary>
+    RedirectedBoot,
 }
 
 /// <summary>How a preparation obtains user consent (<see cref="AmtDevice.PrepareConsentAsync"/>, <see cref="AmtDevice.PrepareKvmAsync"/>).</summary>

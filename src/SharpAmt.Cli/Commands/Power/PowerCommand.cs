@@ -29,6 +29,8 @@ internal sealed class PowerCommand : DeviceCommand
         Description = "Redirect the console of the boot this action starts to Serial-over-LAN (with or without --boot)",
     };
 
+    public static readonly Option<string?> ConsentCode = CommonOptions.CreateConsentCodeOption();
+
     public PowerCommand()
         : base("power", "Show the power state, or power the host on, off, reset, cycle, or put it to sleep", Host)
     {
@@ -36,6 +38,7 @@ internal sealed class PowerCommand : DeviceCommand
         Arguments.Add(Verb);
         Options.Add(Boot);
         Options.Add(Sol);
+        Options.Add(ConsentCode);
         CommonOptions.AddConnectionOptions(this);
         Validators.Add(ValidateBootOptions);
     }
@@ -69,6 +72,23 @@ internal sealed class PowerCommand : DeviceCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>
+    /// A redirected boot on a device whose policy covers it needs consent first (MeshCommander asks before such power
+    /// actions); a host that was off is powered on to show the code, so "on" becomes a reset of the running host.
+    /// </summary>
+    private static async Task<BootRequest> PrepareConsentAsync(AmtDevice device, CommandContext context, BootRequest request, CancellationToken cancellationToken)
+    {
+        var host = context.Value(Host);
+        var prepared = await device.PrepareConsentAsync(RedirectionKind.RedirectedBoot, RedirectionConsent.Prompting(context, host, context.Value(ConsentCode)?.Trim()), cancellationToken);
+        if (prepared.PoweredOn && request.Action == PowerAction.On)
+        {
+            context.Output.Diagnostic($"the host is on now to show the code; resetting it to boot to {BootNames.Describe(request.Target)}");
+            return request with { Action = PowerAction.Reset };
+        }
+
+        return request;
+    }
+
     private static async Task ShowStatusAsync(AmtDevice device, CommandContext context, CancellationToken cancellationToken)
     {
         var status = await device.GetPowerStatusAsync(cancellationToken);
@@ -83,9 +103,13 @@ internal sealed class PowerCommand : DeviceCommand
         var boot = context.Value(Boot);
         var sol = context.Value(Sol);
         // --sol without --boot: the host boots as it would, with its console redirected from the first line.
-        var result = boot is { } target ? await device.BootAsync(new BootRequest(target, action, sol), cancellationToken)
-            : sol ? await device.BootAsync(new BootRequest(BootTarget.Default, action, UseSol: true), cancellationToken)
-            : await device.PowerAsync(action, cancellationToken);
+        var request = boot is not null || sol ? new BootRequest(boot ?? BootTarget.Default, action, sol) : null;
+        if (request is { NeedsConsent: true })
+        {
+            request = await PrepareConsentAsync(device, context, request, cancellationToken);
+        }
+
+        var result = request is not null ? await device.BootAsync(request, cancellationToken) : await device.PowerAsync(action, cancellationToken);
         var view = PowerActionView.From(device.Endpoint, result, boot, sol);
         context.Output.Result(view, CliJsonContext.Default.PowerActionView, console =>
         {
