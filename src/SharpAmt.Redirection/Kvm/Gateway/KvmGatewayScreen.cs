@@ -88,22 +88,16 @@ public sealed class KvmGatewayScreen : IRfbScreen, IRfbChangeTracking, IAsyncDis
 
     public long CopyTo(Span<uint> destination, out RfbScreenSize size)
     {
-        KvmSession? session;
-        long offset;
-        lock (_sync)
+        var (session, offset, last) = Current();
+        if (session is null)
         {
-            session = _session;
-            offset = _offset;
-            if (session is null)
+            size = last.Size;
+            if (destination.Length >= size.Pixels)
             {
-                size = _last.Size;
-                if (destination.Length >= size.Pixels)
-                {
-                    _last.Pixels.AsSpan(0, size.Pixels).CopyTo(destination);
-                }
-
-                return _last.Version;
+                last.Pixels.AsSpan(0, size.Pixels).CopyTo(destination);
             }
+
+            return last.Version;
         }
 
         // Outside the lock: the session copies under its own, and a switch meanwhile only makes this copy one update old.
@@ -112,23 +106,16 @@ public sealed class KvmGatewayScreen : IRfbScreen, IRfbChangeTracking, IAsyncDis
 
     public bool TryCopyChanges(Span<uint> destination, long since, RfbScreenSize size, ICollection<RfbRectangle> changed, out long version)
     {
-        KvmSession? session;
-        long offset;
-        lock (_sync)
+        var (session, offset, last) = Current();
+        version = session is null ? last.Version : since;
+        if (session is null)
         {
-            session = _session;
-            offset = _offset;
-            if (session is null)
-            {
-                // The kept picture never changes; anything else is a copy from another session.
-                version = _last.Version;
-                return since == _last.Version && size == _last.Size;
-            }
+            // The kept picture never changes; anything else is a copy from another session.
+            return since == last.Version && size == last.Size;
         }
 
         // A version from before the switch maps below zero, or to the new session's start: either way it copies everything.
         var held = since - offset;
-        version = since;
         if (held < 0 || !session.TryCopyChanges(destination, held, size, changed, out var sessionVersion))
         {
             return false;
@@ -136,6 +123,15 @@ public sealed class KvmGatewayScreen : IRfbScreen, IRfbChangeTracking, IAsyncDis
 
         version = offset + sessionVersion;
         return true;
+    }
+
+    /// <summary>The session serving now with its version offset, or none and the picture kept from the last one.</summary>
+    private (KvmSession? Session, long Offset, KvmSnapshot Last) Current()
+    {
+        lock (_sync)
+        {
+            return (_session, _offset, _last);
+        }
     }
 
     /// <summary>Completes once <see cref="Version"/> differs from <paramref name="version"/>; throws once the screen gave up.</summary>
