@@ -1,17 +1,11 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
-using SharpAmt.Redirection.Session;
-using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host;
-using SharpAmt.Simulator.Host.Screen;
-using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.Tests.Support;
-using SharpAmt.Transport;
 using SharpAmt.WsMan.Amt;
 using Xunit;
+using static SharpAmt.Simulator.Tests.Kvm.KvmTestDevices;
 
 namespace SharpAmt.Simulator.Tests.Kvm;
 
@@ -21,7 +15,6 @@ namespace SharpAmt.Simulator.Tests.Kvm;
 /// </summary>
 public sealed class KvmSessionTimeoutTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
     private static int _next;
@@ -38,47 +31,17 @@ public sealed class KvmSessionTimeoutTests
     private static async Task<(SimulatedDevice Device, SteppedClock Clock)> StartAsync()
     {
         var clock = new SteppedClock();
-        var device = new SimulatedDevice(new SimulatedDeviceOptions
-        {
-            Address = NextAddress(),
-            Firmware = FirmwareProfiles.Amt12,
-            PowerTransitionDelay = TimeSpan.Zero,
-            Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },
-            Screen = SimulatedScreenOptions.Default with { AnimationRate = 0 },
-            Time = clock,
-        });
-        device.Redirection.ListenerEnabled = true;
+        var device = await KvmTestDevices.StartAsync(NextAddress(), time: clock);
         device.Consent.Required = OptIn.RequiredNone;
-        await device.StartAsync(Token);
-        if (device.Host.PowerState != CimPowerState.On)
-        {
-            Assert.Equal(0u, device.Host.RequestPowerChange((int)CimPowerState.On));
-        }
-
-        await EventuallyAsync(() => device.Screen.Mode == ScreenMode.Desktop, "the monitor never showed the desktop");
+        await BootToDesktopAsync(device);
         return (device, clock);
     }
 
     private static async Task<KvmSession> OpenAsync(SimulatedDevice device)
     {
-        var session = await KvmSession.OpenAsync(new RedirectionClientOptions
-        {
-            Host = device.Address.ToString(),
-            Credentials = new AmtCredentials(device.Options.User, device.Options.Password),
-            ReplyTimeout = TimeSpan.FromSeconds(10),
-        }, cancellationToken: Token);
+        var session = await KvmSession.OpenAsync(Client(device), cancellationToken: Token);
         await session.WaitForChangeAsync(0, Token);
         return session;
-    }
-
-    private static async Task EventuallyAsync(Func<bool> condition, string failure)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(elapsed.Elapsed < Patience, failure);
-            await Task.Delay(20, Token);
-        }
     }
 
     /// <summary>Asserts that the device closed <paramref name="session"/>, and that the client says so as it does for any close by the device.</summary>
@@ -192,23 +155,6 @@ public sealed class KvmSessionTimeoutTests
         clock.Advance(Second);
 
         await AssertClosedByDeviceAsync(session);
-    }
-
-    private static async Task<KvmSession> Open5900Async(SimulatedDevice device, string password)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(device.Address, 5900), Token);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        return await KvmSession.OpenAsync(new NetworkStream(socket, ownsSocket: true), $"{device.Address}:5900",
-            new KvmSessionOptions { VncPassword = password, ReplyTimeout = TimeSpan.FromSeconds(10) }, Token);
     }
 
     /// <summary>The device's security events, collected from its event thread.</summary>
