@@ -57,12 +57,20 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
     /// <summary>
     /// The session timeout (IPS_KVMRedirectionSettingData.SessionTimeout): how long a session may go without a key or
     /// pointer event before the device closes it (<see cref="RfbSessionEnd.SessionTimeout"/>); null or not positive for
-    /// never. Asked at every check, so a change applies to running sessions. Null here: no timeout at all.
+    /// never. Asked at every check, so a change applies to running sessions. Without it (null) sessions are not watched.
     /// </summary>
     public Func<TimeSpan?>? SessionTimeout { get; init; }
 
     /// <summary>The longest time between two checks of <see cref="SessionTimeout"/>, so a changed setting takes hold soon.</summary>
-    public TimeSpan SessionTimeoutCheckInterval { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan SessionTimeoutCheckInterval
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = TimeSpan.FromMinutes(1);
 
     /// <summary>The clock the session timeout runs on.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
