@@ -7,12 +7,13 @@ using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Redirection.Session;
 using SharpAmt.Simulator.Host;
 using SharpAmt.Simulator.Host.Screen;
+using SharpAmt.Tests.Support;
 using SharpAmt.Transport;
 using Xunit;
 
 namespace SharpAmt.Cli.Tests;
 
-/// <summary><c>amt kvm HOST --screenshot/--type/--keys/--listen</c> against simulated devices (127.0.182–184.x).</summary>
+/// <summary><c>amt kvm HOST --screenshot/--type/--keys/--listen</c> against simulated devices (127.0.182–184.x, and 127.0.215.151–152).</summary>
 public sealed partial class KvmActionCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -256,6 +257,29 @@ public sealed partial class KvmActionCommandTests
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("KVM session lost", result.Error, StringComparison.Ordinal);
         Assert.Contains("reconnected", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_reconnects_after_the_device_closes_an_idle_session()
+    {
+        // AMT closes a KVM session after SessionTimeout minutes (3) without keys or pointer; the device's clock is stepped here.
+        using var harness = new CliHarness();
+        var clock = new SteppedClock();
+        await using var device = await KvmActionDevices.StartAsync(time: clock, address: IPAddress.Parse("127.0.215.151"));
+        var output = new CapturingWriter();
+        harness.ErrorWriter = new CapturingWriter();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
+
+        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen", "127.0.215.152:0"], output, stop.Token);
+        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || running.IsCompleted, "the gateway never said where it listens");
+        Assert.False(running.IsCompleted, running.IsCompleted ? (await running).ToString() : "");
+        clock.Advance(TimeSpan.FromMinutes(3));
+        await KvmActionDevices.EventuallyAsync(() => harness.ErrorWriter.Text.Contains("reconnected", StringComparison.Ordinal) || running.IsCompleted, "the gateway never reported reconnecting");
+
+        await stop.CancelAsync();
+        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("KVM session lost (127.0.215.151:16994: the device closed the KVM session)", result.Error, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"listening on (\S+):")]

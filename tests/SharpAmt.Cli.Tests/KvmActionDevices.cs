@@ -26,16 +26,19 @@ internal static class KvmActionDevices
     }
 
     /// <summary>A booted device with the redirection listener open; <paramref name="consent"/> false sets the policy to none.</summary>
-    public static async Task<SimulatedDevice> StartAsync(SimulatedScreenOptions? screen = null, bool consent = false)
+    /// <param name="time">The device's clock; the system's when null.</param>
+    /// <param name="address">Where it listens; <see cref="NextAddress"/> when null.</param>
+    public static async Task<SimulatedDevice> StartAsync(SimulatedScreenOptions? screen = null, bool consent = false, TimeProvider? time = null, IPAddress? address = null)
     {
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
-            Address = NextAddress(),
+            Address = address ?? NextAddress(),
             Firmware = FirmwareProfiles.Amt12,
             Password = CliHarness.Password,
             PowerTransitionDelay = TimeSpan.Zero,
             Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },
             Screen = screen ?? SimulatedScreenOptions.Default with { AnimationRate = 0 },
+            Time = time ?? TimeProvider.System,
         });
         device.Redirection.ListenerEnabled = true;
         if (!consent)

@@ -144,6 +144,20 @@ public sealed class ParserTests
         Assert.Equal(0, parse.GetValue(SimOptions.ConsolePace));
     }
 
+    [Theory]
+    [InlineData("1920x1080", 1920, 1080)]
+    [InlineData("3840x2160", 3840, 2160)]
+    [InlineData("640x400", 640, 400)]
+    [InlineData("1280X720", 1280, 720)]
+    public void Sim_screen_takes_a_resolution_within_the_limits(string text, int width, int height)
+    {
+        var screen = Parse("sim", "--screen", text).GetValue(SimOptions.Screen);
+
+        Assert.NotNull(screen);
+        Assert.Equal((width, height), (screen.Width, screen.Height));
+        Assert.Null(Parse("sim").GetValue(SimOptions.Screen));
+    }
+
     [Fact]
     public void Sim_takes_the_eoi_generations_by_short_or_full_version()
     {
@@ -184,6 +198,13 @@ public sealed class ParserTests
     [InlineData("unknown firmware '9'", "sim", "--firmware", "12,9")]
     [InlineData("--password takes no value", "sim", "--password", "hunter2")]
     [InlineData("--console-pace must be between 0 and 10000 milliseconds, not -1", "sim", "--console-pace", "-1")]
+    [InlineData("--screen 0x0: the desktop must be 640x400 to 3840x2160, not 0x0", "sim", "--screen", "0x0")]
+    [InlineData("--screen 5000x3000: the desktop must be 640x400 to 3840x2160, not 5000x3000", "sim", "--screen", "5000x3000")]
+    [InlineData("--screen 3840x2161: the desktop must be 640x400 to 3840x2160, not 3840x2161", "sim", "--screen", "3840x2161")]
+    [InlineData("--screen 'abc' is not a resolution such as 1920x1080", "sim", "--screen", "abc")]
+    [InlineData("--screen '1920x' is not a resolution such as 1920x1080", "sim", "--screen", "1920x")]
+    [InlineData("--screen '-1920x1080' is not a resolution such as 1920x1080", "sim", "--screen", "-1920x1080")]
+    [InlineData("--screen '1920x1080x32' is not a resolution such as 1920x1080", "sim", "--screen", "1920x1080x32")]
     [InlineData("amt needs a command: info, power, features, consent, kvm, net, wsman, sol, console, ider, sim, demo, password")]
     [InlineData("amt consent needs a command", "consent", "h")]
     [InlineData("amt info needs HOST", "info")]

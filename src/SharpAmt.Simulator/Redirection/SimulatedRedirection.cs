@@ -60,7 +60,8 @@ internal static class SimulatedRedirection
     /// <summary>
     /// KVM serves the host's monitor: refused (UNSUPPORTED) on firmware without KVM, when switched off in
     /// CIM_KVMRedirectionSAP or in MEBx; closed after the login while consent is required and not granted. A
-    /// session runs under the granted consent (InSession) and the next one needs a new code.
+    /// session runs under the granted consent (InSession) and the next one needs a new code. A session without keyboard
+    /// or mouse input for SessionTimeout minutes (0: never) is closed, on the device's clock.
     /// </summary>
     private static KvmDeviceFeature CreateKvm(SimulatedDevice device)
     {
@@ -76,8 +77,12 @@ internal static class SimulatedRedirection
             OnSessionEnd = end =>
             {
                 Interlocked.Exchange(ref hold, null)?.Dispose();
-                device.RaiseSecurity($"KVM session ended ({end})");
+                device.RaiseSecurity(end == RfbSessionEnd.SessionTimeout
+                    ? "KVM session ended (no keyboard or mouse input for the session timeout)"
+                    : $"KVM session ended ({end})");
             },
+            SessionTimeout = () => device.Kvm.SessionTimeout is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null,
+            Time = device.Options.Time,
         };
         device.KvmFeature = feature;
         return feature;

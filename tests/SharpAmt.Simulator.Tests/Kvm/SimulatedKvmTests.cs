@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Redirection.Session;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host.Screen;
-using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.Transport;
 using SharpAmt.WsMan.Amt;
 using Xunit;
+using static SharpAmt.Simulator.Tests.Kvm.KvmTestDevices;
 
 namespace SharpAmt.Simulator.Tests.Kvm;
 
@@ -19,7 +18,6 @@ namespace SharpAmt.Simulator.Tests.Kvm;
 /// </summary>
 public sealed class SimulatedKvmTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private static int _next;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
@@ -32,16 +30,7 @@ public sealed class SimulatedKvmTests
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile? firmware = null, SimulatedScreenOptions? screen = null, bool grantConsent = true)
     {
-        var device = new SimulatedDevice(new SimulatedDeviceOptions
-        {
-            Address = NextAddress(),
-            Firmware = firmware ?? FirmwareProfiles.Amt12,
-            PowerTransitionDelay = TimeSpan.Zero,
-            Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },
-            Screen = screen ?? SimulatedScreenOptions.Default with { AnimationRate = 0 },
-        });
-        device.Redirection.ListenerEnabled = true;
-        await device.StartAsync(Token);
+        var device = await KvmTestDevices.StartAsync(NextAddress(), firmware, screen);
         if (grantConsent)
         {
             Grant(device);
@@ -54,23 +43,6 @@ public sealed class SimulatedKvmTests
     {
         Assert.Equal(0u, device.Consent.Start());
         Assert.Equal(0u, device.Consent.SendCode(device.Consent.DisplayedCode!));
-    }
-
-    private static RedirectionClientOptions Client(SimulatedDevice device) => new()
-    {
-        Host = device.Address.ToString(),
-        Credentials = new AmtCredentials(device.Options.User, device.Options.Password),
-        ReplyTimeout = TimeSpan.FromSeconds(10),
-    };
-
-    private static async Task BootToDesktopAsync(SimulatedDevice device)
-    {
-        if (device.Host.PowerState != CimPowerState.On)
-        {
-            Assert.Equal(0u, device.Host.RequestPowerChange((int)CimPowerState.On));
-        }
-
-        await EventuallyAsync(() => device.Screen.Mode == ScreenMode.Desktop, "the monitor never showed the desktop");
     }
 
     /// <summary>The session's decoded picture equals the monitor's, quantised to the session's pixel format.</summary>
@@ -97,16 +69,6 @@ public sealed class SimulatedKvmTests
             // The clock moves once a second: a picture caught between two ticks settles on the next try.
             Assert.True(elapsed.Elapsed < Patience, $"the KVM picture never matched the monitor ({snapshot.Size} vs {copied})");
             await Task.Delay(50, Token);
-        }
-    }
-
-    private static async Task EventuallyAsync(Func<bool> condition, string failure)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (!condition())
-        {
-            Assert.True(elapsed.Elapsed < Patience, failure);
-            await Task.Delay(20, Token);
         }
     }
 
@@ -227,22 +189,5 @@ public sealed class SimulatedKvmTests
         await using var device = await StartAsync(FirmwareProfiles.Find("16.1")!);
 
         Assert.DoesNotContain(5900, device.Ports);
-    }
-
-    private static async Task<KvmSession> Open5900Async(SimulatedDevice device, string password)
-    {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
-        try
-        {
-            await socket.ConnectAsync(new IPEndPoint(device.Address, 5900), Token);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-
-        return await KvmSession.OpenAsync(new NetworkStream(socket, ownsSocket: true), $"{device.Address}:5900",
-            new KvmSessionOptions { VncPassword = password, ReplyTimeout = TimeSpan.FromSeconds(10) }, Token);
     }
 }

@@ -1,5 +1,5 @@
 using SharpAmt.Simulator.Host.Screen;
-using SharpAmt.Simulator.Tests.SerialConsole;
+using SharpAmt.Tests.Support;
 using SharpAmt.WsMan.Amt;
 using Xunit;
 

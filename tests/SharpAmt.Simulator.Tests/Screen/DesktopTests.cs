@@ -1,6 +1,6 @@
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Simulator.Host.Screen;
-using SharpAmt.Simulator.Tests.SerialConsole;
+using SharpAmt.Tests.Support;
 using SharpAmt.WsMan.Amt;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Tests.SerialConsole;
+using SharpAmt.Tests.Support;
 using Xunit;
 using static SharpAmt.Simulator.Tests.SerialConsole.ConsoleDevices;
 

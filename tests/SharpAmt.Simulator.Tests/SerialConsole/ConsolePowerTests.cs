@@ -1,4 +1,5 @@
 using SharpAmt.Simulator.Host.SerialConsole;
+using SharpAmt.Tests.Support;
 using SharpAmt.WsMan.Amt;
 using Xunit;
 using static SharpAmt.Simulator.Tests.SerialConsole.ConsoleDevices;

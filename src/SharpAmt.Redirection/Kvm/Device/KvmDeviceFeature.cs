@@ -17,6 +17,10 @@ namespace SharpAmt.Redirection.Kvm.Device;
 /// of sending 0x41. What real firmware does then is unconfirmed; closing before any RFB byte is what a viewer reports
 /// as a failed start, never as a session that was open. KVM disabled between 0x11 and 0x40 is closed the same way.
 /// </para>
+/// <para>
+/// An open session is closed, as AMT does, once <see cref="SessionTimeout"/> passes without a key or pointer event from
+/// the viewer (see <see cref="KvmIdleWatch"/> for what counts); the viewer sees the connection close like any other end.
+/// </para>
 /// </summary>
 public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
 {
@@ -49,6 +53,27 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
 
     /// <summary>Told how each session ended (the simulator's event log).</summary>
     public Action<RfbSessionEnd>? OnSessionEnd { get; init; }
+
+    /// <summary>
+    /// The session timeout (IPS_KVMRedirectionSettingData.SessionTimeout): how long a session may go without a key or
+    /// pointer event before the device closes it (<see cref="RfbSessionEnd.SessionTimeout"/>); null or not positive for
+    /// never. Asked at every check, so a change applies to running sessions. Without it (null) sessions are not watched.
+    /// </summary>
+    public Func<TimeSpan?>? SessionTimeout { get; init; }
+
+    /// <summary>The longest time between two checks of <see cref="SessionTimeout"/>, so a changed setting takes hold soon.</summary>
+    public TimeSpan SessionTimeoutCheckInterval
+    {
+        get;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            field = value;
+        }
+    } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The clock the session timeout runs on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     public RedirectionStatus CanStart() =>
         _mayStart() == KvmStartRefusal.Disabled ? RedirectionStatus.Unsupported
@@ -109,17 +134,29 @@ public sealed class KvmDeviceFeature : IRedirectionDeviceFeature
 
     private void Release() => Volatile.Write(ref _open, 0);
 
-    /// <summary>Runs one session that holds the screen; the screen is free again before anyone hears that it ended.</summary>
+    /// <summary>
+    /// Runs one session that holds the screen, closing it when the session timeout passes without input; the screen is
+    /// free again before anyone hears that it ended.
+    /// </summary>
     private async Task ServeAsync(Stream stream, RfbServerOptions server, CancellationToken cancellationToken)
     {
         var end = RfbSessionEnd.Stopped;
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var screen = new KvmIdleWatch(_screen, Time);
+        var watching = SessionTimeout is { } timeout ? screen.WatchAsync(timeout, SessionTimeoutCheckInterval, session) : Task.CompletedTask;
         try
         {
             OnSessionStart?.Invoke();
-            end = await RfbServer.ServeAsync(stream, _screen, server, cancellationToken).ConfigureAwait(false);
+            end = await RfbServer.ServeAsync(stream, screen, server, session.Token).ConfigureAwait(false);
+            if (end == RfbSessionEnd.Stopped && screen.Expired && !cancellationToken.IsCancellationRequested)
+            {
+                end = RfbSessionEnd.SessionTimeout;
+            }
         }
         finally
         {
+            await session.CancelAsync().ConfigureAwait(false);
+            await watching.ConfigureAwait(false);
             Release();
             OnSessionEnd?.Invoke(end);
         }

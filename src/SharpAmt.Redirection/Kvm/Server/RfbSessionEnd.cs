@@ -26,4 +26,10 @@ public enum RfbSessionEnd
 
     /// <summary>The viewer broke the protocol.</summary>
     ProtocolError,
+
+    /// <summary>
+    /// The device closed the session after its session timeout passed without a key or pointer event from the viewer
+    /// (IPS_KVMRedirectionSettingData.SessionTimeout, reference §4.5).
+    /// </summary>
+    SessionTimeout,
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Simulator;
 using SharpAmt.Simulator.Firmware;
@@ -50,11 +51,14 @@ internal sealed class GatewayDevice : IAsyncDisposable
         }
     }
 
-    public static async Task<GatewayDevice> StartAsync(SimulatedScreenOptions screen, CancellationToken cancellationToken)
+    public static Task<GatewayDevice> StartAsync(SimulatedScreenOptions screen, CancellationToken cancellationToken) =>
+        StartAsync(screen, GatewayAddresses.Next(), cancellationToken);
+
+    public static async Task<GatewayDevice> StartAsync(SimulatedScreenOptions screen, IPAddress address, CancellationToken cancellationToken)
     {
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
-            Address = GatewayAddresses.Next(),
+            Address = address,
             Firmware = FirmwareProfiles.Amt12,
             PowerTransitionDelay = TimeSpan.Zero,
             Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },

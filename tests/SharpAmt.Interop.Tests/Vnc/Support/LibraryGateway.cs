@@ -34,14 +34,18 @@ internal sealed class LibraryGateway : IAsyncDisposable
     /// <summary>The pixel format of the device leg now (RGB565, or RGB332 at 4K); RGB565 while reconnecting.</summary>
     public RfbPixelFormat DeviceLeg => Screen.Session?.Format ?? RfbPixelFormat.Rgb565;
 
-    public static async Task<LibraryGateway> StartAsync(GatewayDevice device, CancellationToken cancellationToken)
+    public static Task<LibraryGateway> StartAsync(GatewayDevice device, CancellationToken cancellationToken) =>
+        StartAsync(device, GatewayAddresses.Next(), cancellationToken);
+
+    /// <param name="listen">Where viewers connect (port 5901).</param>
+    public static async Task<LibraryGateway> StartAsync(GatewayDevice device, IPAddress listen, CancellationToken cancellationToken)
     {
         var gateway = new LibraryGateway(device);
         var first = await gateway.OpenAsync(cancellationToken);
         gateway.Screen = new KvmGatewayScreen(first, gateway.OpenAsync, KvmReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) });
         try
         {
-            gateway.Gateway = KvmGateway.Start(gateway.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(GatewayAddresses.Next(), 5901), VncPassword = Password });
+            gateway.Gateway = KvmGateway.Start(gateway.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(listen, 5901), VncPassword = Password });
         }
         catch
         {

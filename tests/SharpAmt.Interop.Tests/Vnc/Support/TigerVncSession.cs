@@ -34,9 +34,16 @@ internal sealed class TigerVncSession : IAsyncDisposable
         StartAsync(server, password, screen, encodings, VncAddresses.Next(), cancellationToken);
 
     /// <param name="relay">Where the relay listens, for tests keeping to their own block of addresses.</param>
-    public static async Task<TigerVncSession> StartAsync(IPEndPoint server, string? password, RfbScreenSize screen, TigerVncEncodings encodings, IPAddress relay, CancellationToken cancellationToken)
+    public static Task<TigerVncSession> StartAsync(IPEndPoint server, string? password, RfbScreenSize screen, TigerVncEncodings encodings, IPAddress relay, CancellationToken cancellationToken) =>
+        StartAsync(server, password, screen, encodings, relay, displays: null, cancellationToken);
+
+    /// <param name="displays">The X display numbers to keep to; any free one from :190 when null.</param>
+    public static async Task<TigerVncSession> StartAsync(IPEndPoint server, string? password, RfbScreenSize screen, TigerVncEncodings encodings, IPAddress relay, XvfbDisplayBlock? displays,
+        CancellationToken cancellationToken)
     {
-        var display = await XvfbDisplay.StartAsync(screen.Width, screen.Height, cancellationToken);
+        var display = displays is null
+            ? await XvfbDisplay.StartAsync(screen.Width, screen.Height, cancellationToken)
+            : await XvfbDisplay.StartAsync(screen.Width, screen.Height, displays, cancellationToken);
         var tap = RfbTap.Start(relay, server);
         var file = password is null ? null : VncPasswordFile.Write(password);
         var viewer = TigerVncViewer.Start(display, tap.EndPoint.Address.ToString(), tap.EndPoint.Port, file, encodings);

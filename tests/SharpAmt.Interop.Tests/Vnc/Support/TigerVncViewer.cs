@@ -11,6 +11,9 @@ public enum TigerVncEncodings
 
     /// <summary>RAW in 8-bit colour (256 colours, BGR233), automatic selection off: a low-colour viewer.</summary>
     Raw8Bit,
+
+    /// <summary>RAW in TigerVNC's lowest colour level (8 colours, one bit a channel, in 8-bit pixels), automatic selection off.</summary>
+    Raw8Colours,
 }
 
 /// <summary>
@@ -69,6 +72,9 @@ internal sealed class TigerVncViewer : IAsyncDisposable
                 break;
             case TigerVncEncodings.Raw8Bit:
                 arguments.AddRange(["-PreferredEncoding", "raw", "-AutoSelect=0", "-FullColor=0", "-LowColorLevel", "2"]);
+                break;
+            case TigerVncEncodings.Raw8Colours:
+                arguments.AddRange(["-PreferredEncoding", "raw", "-AutoSelect=0", "-FullColor=0", "-LowColorLevel", "0"]);
                 break;
         }
 

@@ -44,25 +44,61 @@ internal sealed class XvfbDisplay : IAsyncDisposable
         {
             var number = Interlocked.Increment(ref _next);
             Assert.True(number <= LastDisplay, $"the VNC tests ran out of X display numbers (:{FirstDisplay}–:{LastDisplay})");
-            if (HeldByAnother(number))
-            {
-                continue;
-            }
-
-            var server = BackgroundProgram.Start(VncTools.Xvfb, [$":{number}", "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp", "-noreset"]);
-            var display = new XvfbDisplay(number, width, height, server);
-            if (await display.WaitUntilReadyAsync(cancellationToken))
+            if (await TryStartAsync(number, width, height, cancellationToken) is { } display)
             {
                 return display;
             }
+        }
+    }
 
-            var output = server.Output;
-            await display.DisposeAsync();
-            if (!output.Contains("already active", StringComparison.Ordinal))
+    /// <summary>
+    /// A display numbered within <paramref name="block"/> only, for tests that must keep to their own numbers: each number
+    /// in turn, skipping those another server holds, a few rounds before giving up.
+    /// </summary>
+    public static async Task<XvfbDisplay> StartAsync(int width, int height, XvfbDisplayBlock block, CancellationToken cancellationToken)
+    {
+        VncTools.Require(VncTools.Xvfb);
+        for (var attempt = 0; attempt < 4 * block.Count; attempt++)
+        {
+            if (attempt > 0 && attempt % block.Count == 0)
             {
-                Assert.Fail($"Xvfb :{number} did not start within {StartLimit.TotalSeconds} s: {output}");
+                // Every number was taken: give a server that is shutting down time to let go of its number.
+                await Task.Delay(500, cancellationToken);
+            }
+
+            if (await TryStartAsync(block.Next(), width, height, cancellationToken) is { } display)
+            {
+                return display;
             }
         }
+
+        Assert.Fail($"every X display of {block} stayed taken");
+        return null!;
+    }
+
+    /// <summary>Xvfb on <paramref name="number"/>; null when another server holds that number.</summary>
+    private static async Task<XvfbDisplay?> TryStartAsync(int number, int width, int height, CancellationToken cancellationToken)
+    {
+        if (HeldByAnother(number))
+        {
+            return null;
+        }
+
+        var server = BackgroundProgram.Start(VncTools.Xvfb, [$":{number}", "-screen", "0", $"{width}x{height}x24", "-nolisten", "tcp", "-noreset"]);
+        var display = new XvfbDisplay(number, width, height, server);
+        if (await display.WaitUntilReadyAsync(cancellationToken))
+        {
+            return display;
+        }
+
+        var output = server.Output;
+        await display.DisposeAsync();
+        if (!output.Contains("already active", StringComparison.Ordinal))
+        {
+            Assert.Fail($"Xvfb :{number} did not start within {StartLimit.TotalSeconds} s: {output}");
+        }
+
+        return null;
     }
 
     /// <summary>Asks the server to stop (SIGTERM) so it removes its lock file and socket; kills it if it will not.</summary>

@@ -49,15 +49,20 @@ internal sealed class GatewayRig : IAsyncDisposable
             : throw new InvalidOperationException("the gateway tests ran out of 127.0.180.1–127.0.181.254");
     }
 
-    public static async Task<GatewayRig> StartAsync(SimulatedScreenOptions? screen = null, KvmReconnectPolicy? policy = null, string? vncPassword = null, bool desktop = true)
+    /// <param name="time">The device's clock; the system's when null.</param>
+    /// <param name="addresses">Where device and gateway listen; <see cref="NextAddress"/> when null.</param>
+    public static async Task<GatewayRig> StartAsync(SimulatedScreenOptions? screen = null, KvmReconnectPolicy? policy = null, string? vncPassword = null, bool desktop = true,
+        TimeProvider? time = null, Func<IPAddress>? addresses = null)
     {
+        addresses ??= NextAddress;
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
-            Address = NextAddress(),
+            Address = addresses(),
             Firmware = FirmwareProfiles.Amt12,
             PowerTransitionDelay = TimeSpan.Zero,
             Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },
             Screen = screen ?? SimulatedScreenOptions.Default with { AnimationRate = 0 },
+            Time = time ?? TimeProvider.System,
         });
         device.Redirection.ListenerEnabled = true;
         var rig = new GatewayRig(device);
@@ -72,7 +77,7 @@ internal sealed class GatewayRig : IAsyncDisposable
             var first = await rig.OpenDeviceSessionAsync(Token);
             rig.Screen = new KvmGatewayScreen(first, rig.OpenDeviceSessionAsync, policy ?? KvmReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) },
                 gatewayEvent => { lock (rig.Events) { rig.Events.Add(gatewayEvent); } });
-            rig.Gateway = KvmGateway.Start(rig.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(NextAddress(), 0), VncPassword = vncPassword });
+            rig.Gateway = KvmGateway.Start(rig.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(addresses(), 0), VncPassword = vncPassword });
             return rig;
         }
         catch
@@ -162,6 +167,15 @@ internal sealed class GatewayRig : IAsyncDisposable
             // The clock moves once a second: a picture caught between two ticks settles on the next try.
             Assert.True(elapsed.Elapsed < Patience, $"the viewer's picture never matched the monitor ({snapshot.Size} vs {copied})");
             await Task.Delay(50, Token);
+        }
+    }
+
+    /// <summary>What happened to the gateway's device session so far, in order.</summary>
+    public KvmGatewayEventKind[] EventKinds()
+    {
+        lock (Events)
+        {
+            return [.. Events.Select(gatewayEvent => gatewayEvent.Kind)];
         }
     }
 

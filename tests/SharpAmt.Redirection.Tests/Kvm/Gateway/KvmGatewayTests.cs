@@ -98,8 +98,8 @@ public sealed class KvmGatewayTests
 
         rig.Device.SimulateManagementEngineReset(TimeSpan.FromSeconds(1));
 
-        await GatewayRig.EventuallyAsync(() => Kinds(rig).Contains(KvmGatewayEventKind.Reconnected), "the gateway never reconnected");
-        Assert.Equal(KvmGatewayEventKind.Lost, Kinds(rig)[0]);
+        await GatewayRig.EventuallyAsync(() => rig.EventKinds().Contains(KvmGatewayEventKind.Reconnected), "the gateway never reconnected");
+        Assert.Equal(KvmGatewayEventKind.Lost, rig.EventKinds()[0]);
         Assert.Equal(1, rig.Screen.Reconnects);
         Assert.False(viewer.Completion.IsCompleted);
 
@@ -144,14 +144,6 @@ public sealed class KvmGatewayTests
         await Assert.ThrowsAnyAsync<Exception>(() => rig.ConnectViewerAsync("wrong!pw"));
         var viewer = await rig.ConnectViewerAsync("gate!pw1");
         await rig.AssertViewerShowsTheMonitorAsync(viewer);
-    }
-
-    private static KvmGatewayEventKind[] Kinds(GatewayRig rig)
-    {
-        lock (rig.Events)
-        {
-            return [.. rig.Events.Select(gatewayEvent => gatewayEvent.Kind)];
-        }
     }
 
     private static string[] TextOf(KvmSession viewer)

@@ -1,10 +1,10 @@
-namespace SharpAmt.Simulator.Tests.SerialConsole;
+namespace SharpAmt.Tests.Support;
 
 /// <summary>
 /// A clock whose timers fire only when the test advances it, in due order, so delays and timeouts run exactly
 /// when the test says and never on their own.
 /// </summary>
-internal sealed class SteppedClock : TimeProvider
+public sealed class SteppedClock : TimeProvider
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
     private readonly Lock _sync = new();
