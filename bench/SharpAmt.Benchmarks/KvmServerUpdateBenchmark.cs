@@ -12,7 +12,9 @@ namespace SharpAmt.Benchmarks;
 /// The standard RfbServer alone over loopback: a 1920 × 1080 in-memory screen and a bare RFB client that reads the
 /// update bytes without decoding them. With an incremental request waiting, the screen changes (one 64 × 64 tile, or
 /// every pixel) and the time until the whole FramebufferUpdate has arrived is taken, p50/p99: the server's wake-up,
-/// capture, tile comparison, encoding and write. Bounded by --updates per case. Address --address (127.0.211.1).
+/// capture, tile comparison, encoding and write. Each case runs with a screen that only copies its whole picture and
+/// with one that also reports its changed areas (IRfbChangeTracking, as the gateway's KVM session does), so the server
+/// refreshes and compares only those. Bounded by --updates per case. Address --address (127.0.211.1).
 /// </summary>
 internal static class KvmServerUpdateBenchmark
 {
@@ -28,19 +30,23 @@ internal static class KvmServerUpdateBenchmark
         {
             foreach (var whole in new[] { false, true })
             {
-                var cases = label == "raw" && whole ? Math.Max(10, updates / 10) : updates;
-                var (p50, p99, bytes) = await MeasureAsync(address, encodings, whole, cases);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {label,-5} {(whole ? "whole screen" : "one tile"),-12}: p50 {p50:F2} ms, p99 {p99:F2} ms, {bytes:N0} bytes per update, n={cases}"));
+                foreach (var tracked in new[] { false, true })
+                {
+                    var cases = label == "raw" && whole ? Math.Max(10, updates / 10) : updates;
+                    var (p50, p99, bytes) = await MeasureAsync(address, encodings, whole, tracked, cases);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {label,-5} {(whole ? "whole screen" : "one tile"),-12} {(tracked ? "changes reported" : "whole copies"),-16}: p50 {p50:F2} ms, p99 {p99:F2} ms, {bytes:N0} bytes per update, n={cases}"));
+                }
             }
         }
 
         return 0;
     }
 
-    private static async Task<(double P50, double P99, long Bytes)> MeasureAsync(IPAddress address, int[] encodings, bool whole, int count)
+    private static async Task<(double P50, double P99, long Bytes)> MeasureAsync(IPAddress address, int[] encodings, bool whole, bool tracked, int count)
     {
         var screen = new MemoryScreen(Width, Height);
+        IRfbScreen served = tracked ? new TrackingScreen(screen) : screen;
         using var listener = new TcpListener(address, 0);
         listener.Start();
         using var stop = new CancellationTokenSource();
@@ -49,7 +55,7 @@ internal static class KvmServerUpdateBenchmark
             using var accepted = await listener.AcceptTcpClientAsync(stop.Token);
             accepted.NoDelay = true;
             await using var stream = accepted.GetStream();
-            var end = await RfbServer.ServeAsync(stream, screen, RfbServerOptions.Standard() with { Log = Console.Error.WriteLine }, stop.Token);
+            var end = await RfbServer.ServeAsync(stream, served, RfbServerOptions.Standard() with { Log = Console.Error.WriteLine }, stop.Token);
             if (!stop.IsCancellationRequested)
             {
                 Console.Error.WriteLine($"kvm-server-update: the server ended the connection: {end}");
@@ -169,6 +175,7 @@ internal static class KvmServerUpdateBenchmark
         private readonly Lock _sync = new();
         private readonly uint[] _pixels = new uint[width * height];
         private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly RfbChangeLog _changes = new(firstVersion: 1);
         private long _version = 1;
 
         public RfbScreenSize Size => new(width, height);
@@ -210,6 +217,7 @@ internal static class KvmServerUpdateBenchmark
         {
             lock (_sync)
             {
+                var area = whole ? new RfbRectangle(0, 0, width, height) : default;
                 if (whole)
                 {
                     var shift = (uint)random.Next(256);
@@ -225,6 +233,7 @@ internal static class KvmServerUpdateBenchmark
                 {
                     var left = random.Next(width / 64) * 64;
                     var top = random.Next(height / 64) * 64;
+                    area = new RfbRectangle(left, top, 64, 64);
                     for (var y = top; y < top + 64; y++)
                     {
                         for (var x = left; x < left + 64; x++)
@@ -235,6 +244,32 @@ internal static class KvmServerUpdateBenchmark
                 }
 
                 _version++;
+                _changes.Add(_version, area);
+            }
+        }
+
+        public bool TryCopyChanges(Span<uint> destination, long since, RfbScreenSize size, ICollection<RfbRectangle> changed, out long version)
+        {
+            lock (_sync)
+            {
+                version = _version;
+                var areas = new List<RfbRectangle>();
+                if (size != Size || !_changes.TryCollect(since, areas))
+                {
+                    return false;
+                }
+
+                foreach (var area in areas)
+                {
+                    for (var y = area.Y; y < area.Bottom; y++)
+                    {
+                        _pixels.AsSpan((y * width) + area.X, area.Width).CopyTo(destination[((y * width) + area.X)..]);
+                    }
+
+                    changed.Add(area);
+                }
+
+                return true;
             }
         }
 
@@ -257,5 +292,24 @@ internal static class KvmServerUpdateBenchmark
         public void Pointer(int x, int y, RfbPointerButtons buttons)
         {
         }
+    }
+
+    /// <summary>The same picture, also reporting its changed areas.</summary>
+    private sealed class TrackingScreen(MemoryScreen screen) : IRfbScreen, IRfbChangeTracking
+    {
+        public RfbScreenSize Size => screen.Size;
+
+        public long Version => screen.Version;
+
+        public long CopyTo(Span<uint> destination, out RfbScreenSize size) => screen.CopyTo(destination, out size);
+
+        public bool TryCopyChanges(Span<uint> destination, long since, RfbScreenSize size, ICollection<RfbRectangle> changed, out long version) =>
+            screen.TryCopyChanges(destination, since, size, changed, out version);
+
+        public Task WaitForChangeAsync(long version, CancellationToken cancellationToken) => screen.WaitForChangeAsync(version, cancellationToken);
+
+        public void Key(uint keysym, bool down) => screen.Key(keysym, down);
+
+        public void Pointer(int x, int y, RfbPointerButtons buttons) => screen.Pointer(x, y, buttons);
     }
 }
