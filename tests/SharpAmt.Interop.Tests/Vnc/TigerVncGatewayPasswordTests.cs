@@ -30,6 +30,11 @@ public sealed class TigerVncGatewayPasswordTests(ITestOutputHelper output)
             Assert.Contains("Authentication failure", refused.Log, StringComparison.OrdinalIgnoreCase);
         }
 
+        // The gateway says on stderr why it turned the viewer away, without the password.
+        await Eventually.TrueAsync(() => amt.Output.Contains("wrong VNC password", StringComparison.Ordinal), $"amt kvm never said why the viewer was refused:\n{amt.Output}", Token);
+        Assert.DoesNotContain(AmtKvmGatewayProcess.VncPassword, amt.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Wrong!12", amt.Output, StringComparison.Ordinal);
+
         Assert.False(amt.HasExited, $"amt kvm ended after the refused viewer:\n{amt.Output}");
         await using var session = await TigerVncSession.StartAsync(amt.Endpoint, AmtKvmGatewayProcess.VncPassword, device.Size, TigerVncEncodings.Raw,
             GatewayExtrasBlock.NextAddress(), GatewayExtrasBlock.Displays, Token);

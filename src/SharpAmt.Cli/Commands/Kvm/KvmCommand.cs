@@ -165,6 +165,8 @@ internal sealed class KvmCommand : AmtCommand
                     Listen = listen,
                     VncPassword = vncPassword,
                     Name = $"{host} (Intel AMT KVM via SharpAMT)",
+                    // Viewers coming and going, and why one was refused (a wrong VNC password), on stderr.
+                    Log = output.Diagnostic,
                 }, cancellationToken);
             }
 
