@@ -7,6 +7,7 @@ using SharpAmt.Simulator;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
+using SharpAmt.Tests.Support;
 using SharpAmt.Transport;
 using SharpAmt.WsMan.Amt;
 using Xunit;
@@ -59,25 +60,9 @@ public sealed class KvmDisplaySwitchTests
     private static Task<KvmSettings> SelectAsync(AmtDevice device, int display) =>
         device.SetKvmSettingsAsync(new KvmSettingsChange { DefaultScreen = display }, Token);
 
-    /// <summary>The session's picture equals the simulator's own rendering of <paramref name="display"/>, quantised to the session's format.</summary>
-    private static async Task AssertShowsAsync(KvmSession session, DisplayOutput display)
-    {
-        var elapsed = Stopwatch.StartNew();
-        while (true)
-        {
-            var expected = new uint[display.Size.Pixels];
-            display.CopyTo(expected, out var size);
-            var snapshot = session.Snapshot();
-            if (snapshot.Size == size && expected.Select(session.Format.Quantize).SequenceEqual(snapshot.Pixels))
-            {
-                return;
-            }
-
-            // The first display's clock moves once a second: a picture caught between two ticks settles on the next try.
-            Assert.True(elapsed.Elapsed < Patience, $"the KVM picture never matched display {display.Index} ({snapshot.Size} vs {size})");
-            await Task.Delay(50, Token);
-        }
-    }
+    /// <summary>The session's picture equals the simulator's own rendering of <paramref name="display"/>.</summary>
+    private static Task AssertShowsAsync(KvmSession session, DisplayOutput display) =>
+        KvmPictureMatch.WaitForAsync(display, session.Snapshot, () => session.Format, $"the KVM picture and display {display.Index}", Patience, Token);
 
     private static async Task EventuallyAsync(Func<bool> condition, string failure)
     {
