@@ -64,8 +64,14 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Eoi = new EoiDispatcher(new SimulatedEoiService(this));
         Certificates = new DeviceCertificates(options);
         Func<string> osHostName = () => General.HostName is { Length: > 0 } name ? name : "debian";
+        if (options.Screen.Displays > KvmSettings.MaxDefaultScreenOf(options.Firmware) + 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"AMT {options.Firmware.Version.Major} selects among {KvmSettings.MaxDefaultScreenOf(options.Firmware) + 1} displays, so a machine with {options.Screen.Displays} cannot be simulated on it (a third display needs AMT 10)");
+        }
+
         Screen = new SimulatedScreen(options.Screen, Host, () => Consent.DisplayedCode, osHostName, options.Time);
         Consent.Changed += Screen.OnConsentChanged;
+        Kvm.DefaultScreenChanged += Screen.SelectDefaultScreen;
         Host.RedirectedBootPermitted = Consent.PermitsRedirectedBoot;
         Console = new HostConsole(Host, SerialPort, new HostFacts(osHostName, Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time, Screen);
         // After the console: on a reset the console stops the old boot's script before the screen clears.
@@ -109,8 +115,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
     public HostConsole Console { get; }
 
     /// <summary>
-    /// The host's monitor and keyboard, which AMT's KVM serves: text mode while it boots, the desktop once the
-    /// OS is up, black while it is off, with the consent code drawn over it while one is displayed.
+    /// The host's first monitor and its keyboard: text mode while it boots, the desktop once the OS is up, black
+    /// while it is off, with the consent code drawn over it while one is displayed. Further displays and the one
+    /// AMT's KVM serves (<see cref="SimulatedScreen.Kvm"/>, following DefaultScreen) hang off it.
     /// </summary>
     public SimulatedScreen Screen { get; }
 

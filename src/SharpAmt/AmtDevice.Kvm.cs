@@ -24,7 +24,8 @@ public sealed partial class AmtDevice
 
         var settings = await GetKvmSettingDataAsync(cancellationToken).ConfigureAwait(false);
         var version = await GetFirmwareVersionAsync(cancellationToken).ConfigureAwait(false);
-        return ReadKvmSettings(settings, version, features);
+        var displays = await TryGetActiveDisplaysAsync(version, cancellationToken).ConfigureAwait(false);
+        return ReadKvmSettings(settings, version, features, displays);
     }
 
     /// <summary>
@@ -175,6 +176,29 @@ public sealed partial class AmtDevice
         }
     }
 
+    /// <summary>
+    /// IPS_ScreenSettingData.IsActive, from AMT 8 (where the class and multiple displays arrived). Any fault, not only
+    /// "no such class", leaves the displays unknown: they only inform, and the KVM settings must not fail over them.
+    /// </summary>
+    private async Task<KvmDisplays?> TryGetActiveDisplaysAsync(AmtVersion version, CancellationToken cancellationToken)
+    {
+        if (version.Major < 8)
+        {
+            return null;
+        }
+
+        try
+        {
+            var screens = await WsMan.GetAsync(AmtClassNames.ScreenSettingData, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var isActive = screens.GetStrings("IsActive");
+            return isActive.Count == 0 ? null : KvmDisplays.FromIsActive(isActive.Select(text => text.Trim().Equals("true", StringComparison.OrdinalIgnoreCase)));
+        }
+        catch (WsManFaultException)
+        {
+            return null;
+        }
+    }
+
     private async Task<ConsentStatus?> TryGetConsentAsync(CancellationToken cancellationToken)
     {
         try
@@ -190,7 +214,7 @@ public sealed partial class AmtDevice
     private AmtFeatureUnavailableException NoKvm(Exception? inner = null) =>
         new($"{Endpoint}: this device has no KVM (Standard Manageability or firmware before AMT 6)", inner);
 
-    private static KvmSettings ReadKvmSettings(WsManObject settings, AmtVersion version, RedirectionFeatures features) => new(
+    private static KvmSettings ReadKvmSettings(WsManObject settings, AmtVersion version, RedirectionFeatures features, KvmDisplays? displays) => new(
         settings.GetInt32("DefaultScreen") ?? 0,
         version.Major >= 10 ? 2 : 1,
         settings.GetInt32("SessionTimeout") ?? 0,
@@ -201,5 +225,6 @@ public sealed partial class AmtDevice
         settings.GetBoolean("GrayscalePixelFormatSupported"),
         settings.GetBoolean("ZlibControlSupported"),
         features.Kvm ?? false,
-        features.Listener);
+        features.Listener,
+        displays);
 }

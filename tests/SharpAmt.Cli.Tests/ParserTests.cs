@@ -153,9 +153,22 @@ public sealed class ParserTests
     {
         var screen = Parse("sim", "--screen", text).GetValue(SimOptions.Screen);
 
-        Assert.NotNull(screen);
-        Assert.Equal((width, height), (screen.Width, screen.Height));
+        Assert.Equal(new Resolution(width, height), screen);
         Assert.Null(Parse("sim").GetValue(SimOptions.Screen));
+    }
+
+    [Fact]
+    public void Sim_binds_the_displays_and_their_resolutions()
+    {
+        var defaults = Parse("sim");
+        var parse = Parse("sim", "--displays", "3", "--screen", "2560x1440", "--extra-screen", "1024x768");
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(1, defaults.GetValue(SimOptions.Displays));
+        Assert.Null(defaults.GetValue(SimOptions.ExtraScreen));
+        Assert.Equal(3, parse.GetValue(SimOptions.Displays));
+        Assert.Equal(new Resolution(2560, 1440), parse.GetValue(SimOptions.Screen));
+        Assert.Equal(new Resolution(1024, 768), parse.GetValue(SimOptions.ExtraScreen));
     }
 
     [Fact]
@@ -198,13 +211,18 @@ public sealed class ParserTests
     [InlineData("unknown firmware '9'", "sim", "--firmware", "12,9")]
     [InlineData("--password takes no value", "sim", "--password", "hunter2")]
     [InlineData("--console-pace must be between 0 and 10000 milliseconds, not -1", "sim", "--console-pace", "-1")]
-    [InlineData("--screen 0x0: the desktop must be 640x400 to 3840x2160, not 0x0", "sim", "--screen", "0x0")]
-    [InlineData("--screen 5000x3000: the desktop must be 640x400 to 3840x2160, not 5000x3000", "sim", "--screen", "5000x3000")]
-    [InlineData("--screen 3840x2161: the desktop must be 640x400 to 3840x2160, not 3840x2161", "sim", "--screen", "3840x2161")]
+    [InlineData("--screen 0x0: a display must be 640x400 to 3840x2160", "sim", "--screen", "0x0")]
+    [InlineData("--screen 5000x3000: a display must be 640x400 to 3840x2160", "sim", "--screen", "5000x3000")]
+    [InlineData("--screen 3840x2161: a display must be 640x400 to 3840x2160", "sim", "--screen", "3840x2161")]
     [InlineData("--screen 'abc' is not a resolution such as 1920x1080", "sim", "--screen", "abc")]
     [InlineData("--screen '1920x' is not a resolution such as 1920x1080", "sim", "--screen", "1920x")]
     [InlineData("--screen '-1920x1080' is not a resolution such as 1920x1080", "sim", "--screen", "-1920x1080")]
     [InlineData("--screen '1920x1080x32' is not a resolution such as 1920x1080", "sim", "--screen", "1920x1080x32")]
+    [InlineData("--displays must be between 1 and 3, not 4", "sim", "--displays", "4")]
+    [InlineData("--displays must be between 1 and 3, not 0", "sim", "--displays", "0")]
+    [InlineData("--displays 3 needs AMT 10 or later: AMT 8.1.71 selects among 2 displays", "sim", "--displays", "3", "--firmware", "12,8.1")]
+    [InlineData("--extra-screen '1280' is not a resolution such as 1920x1080", "sim", "--extra-screen", "1280")]
+    [InlineData("--extra-screen 320x200: a display must be 640x400 to 3840x2160", "sim", "--extra-screen", "320x200")]
     [InlineData("amt needs a command: info, power, features, consent, kvm, net, wsman, sol, console, ider, sim, demo, password")]
     [InlineData("amt consent needs a command", "consent", "h")]
     [InlineData("amt info needs HOST", "info")]

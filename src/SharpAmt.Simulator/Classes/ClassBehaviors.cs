@@ -17,6 +17,7 @@ internal static class ClassBehaviors
         new RedirectionServiceBehavior(),
         new KvmRedirectionSapBehavior(),
         new KvmRedirectionSettingsBehavior(),
+        new ScreenSettingDataBehavior(),
         new OptInServiceBehavior(),
         new SoftwareIdentityBehavior(),
         new SetupAndConfigurationServiceBehavior(),

@@ -22,11 +22,30 @@ public sealed class KvmSettings
         _consent = consent;
     }
 
-    /// <summary>The display KVM shows (and the consent code appears on): 0 to <see cref="MaxDefaultScreen"/>.</summary>
-    public int DefaultScreen { get; set; }
+    /// <summary>Raised after <see cref="DefaultScreen"/> changed, with the new value: the screen switches what KVM shows.</summary>
+    public event Action<int>? DefaultScreenChanged;
+
+    /// <summary>
+    /// The display KVM shows (and the consent code appears on): 0 to <see cref="MaxDefaultScreen"/>, whether or not
+    /// that display is connected (see <see cref="Screen.SimulatedScreen"/> for what happens then).
+    /// </summary>
+    public int DefaultScreen
+    {
+        get;
+        set
+        {
+            if (value != field)
+            {
+                field = value;
+                DefaultScreenChanged?.Invoke(value);
+            }
+        }
+    }
+
+    public int MaxDefaultScreen => MaxDefaultScreenOf(_firmware);
 
     /// <summary>A third display arrived with AMT 10.</summary>
-    public int MaxDefaultScreen => _firmware.Version.Major >= 10 ? 2 : 1;
+    public static int MaxDefaultScreenOf(FirmwareProfile firmware) => firmware.Version.Major >= 10 ? 2 : 1;
 
     /// <summary>
     /// OptInPolicy: whether a KVM session needs user consent. Not stored apart from IPS_OptInService: it reads

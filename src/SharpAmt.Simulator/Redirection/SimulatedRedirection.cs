@@ -58,7 +58,7 @@ internal static class SimulatedRedirection
     }
 
     /// <summary>
-    /// KVM serves the host's monitor: refused (UNSUPPORTED) on firmware without KVM, when switched off in
+    /// KVM serves the host's monitor that DefaultScreen selects, switching when it changes: refused (UNSUPPORTED) on firmware without KVM, when switched off in
     /// CIM_KVMRedirectionSAP or in MEBx; closed after the login while consent is required and not granted. A
     /// session runs under the granted consent (InSession) and the next one needs a new code. A session without keyboard
     /// or mouse input for SessionTimeout minutes (0: never) is closed, on the device's clock.
@@ -67,7 +67,7 @@ internal static class SimulatedRedirection
     {
         // One KVM session at a time, so one hold; the session may start and end on different threads.
         IDisposable? hold = null;
-        var feature = new KvmDeviceFeature(device.Screen, () => KvmMayStart(device), RfbServerOptions.AmtKvm(device.Kvm.ZlibControlSupported) with { Log = device.RaiseSecurity })
+        var feature = new KvmDeviceFeature(device.Screen.Kvm, () => KvmMayStart(device), RfbServerOptions.AmtKvm(device.Kvm.ZlibControlSupported) with { Log = device.RaiseSecurity })
         {
             OnSessionStart = () =>
             {

@@ -27,4 +27,5 @@ public static class AmtClassNames
     public const string KvmRedirectionSap = "CIM_KVMRedirectionSAP";
     public const string KvmRedirectionSettingData = "IPS_KVMRedirectionSettingData";
     public const string OptInService = "IPS_OptInService";
+    public const string ScreenSettingData = "IPS_ScreenSettingData";
 }

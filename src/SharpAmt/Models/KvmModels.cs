@@ -15,6 +15,10 @@ namespace SharpAmt;
 /// <param name="ZlibSupported">ZlibControlSupported; null on firmware that does not report it.</param>
 /// <param name="KvmEnabled">CIM_KVMRedirectionSAP is enabled.</param>
 /// <param name="ListenerEnabled">AMT_RedirectionService.ListenerEnabled: ports 16994/16995 accept sessions.</param>
+/// <param name="ActiveDisplays">
+/// The displays the device reports connected (IPS_ScreenSettingData); null before AMT 8, which has no such class, or when
+/// the device does not answer for it.
+/// </param>
 public sealed record KvmSettings(
     int DefaultScreen,
     int MaxDefaultScreen,
@@ -26,7 +30,8 @@ public sealed record KvmSettings(
     bool? GrayscaleSupported,
     bool? ZlibSupported,
     bool KvmEnabled,
-    bool ListenerEnabled);
+    bool ListenerEnabled,
+    KvmDisplays? ActiveDisplays = null);
 
 /// <summary>KVM settings to change; null leaves one as it is. Everything is checked before the first request.</summary>
 public sealed record KvmSettingsChange

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Redirection.Session;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host.Screen;
+using SharpAmt.Tests.Support;
 using SharpAmt.Transport;
 using SharpAmt.WsMan.Amt;
 using Xunit;
@@ -46,31 +46,8 @@ public sealed class SimulatedKvmTests
     }
 
     /// <summary>The session's decoded picture equals the monitor's, quantised to the session's pixel format.</summary>
-    private static async Task AssertShowsTheMonitorAsync(KvmSession session, SimulatedScreen screen)
-    {
-        var format = session.Format;
-        var capture = Array.Empty<uint>();
-        var elapsed = Stopwatch.StartNew();
-        while (true)
-        {
-            var size = screen.Size;
-            if (capture.Length < size.Pixels)
-            {
-                capture = new uint[size.Pixels];
-            }
-
-            screen.CopyTo(capture, out var copied);
-            var snapshot = session.Snapshot();
-            if (snapshot.Size == copied && capture.AsSpan(0, copied.Pixels).ToArray().Select(format.Quantize).SequenceEqual(snapshot.Pixels))
-            {
-                return;
-            }
-
-            // The clock moves once a second: a picture caught between two ticks settles on the next try.
-            Assert.True(elapsed.Elapsed < Patience, $"the KVM picture never matched the monitor ({snapshot.Size} vs {copied})");
-            await Task.Delay(50, Token);
-        }
-    }
+    private static Task AssertShowsTheMonitorAsync(KvmSession session, SimulatedScreen screen) =>
+        KvmPictureMatch.WaitForAsync(screen, session.Snapshot, () => session.Format, "the KVM picture and the monitor", Patience, Token);
 
     [Fact]
     public async Task Kvm_shows_the_text_mode_monitor_exactly_in_rgb565()

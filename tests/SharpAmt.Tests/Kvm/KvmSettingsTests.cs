@@ -16,7 +16,7 @@ public sealed class KvmSettingsTests
 
         var settings = await device.GetKvmSettingsAsync(TestContext.Current.CancellationToken);
 
-        Assert.Equal(new KvmSettings(0, 2, 3, true, 300, false, true, null, null, true, true), settings);
+        Assert.Equal(new KvmSettings(0, 2, 3, true, 300, false, true, null, null, true, true, KvmDisplays.FromIsActive([true, false, false, false])), settings);
     }
 
     [Fact]

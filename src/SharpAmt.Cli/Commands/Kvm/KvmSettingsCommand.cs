@@ -72,7 +72,20 @@ internal sealed class KvmSettingsCommand : DeviceCommand
             ? await device.GetKvmSettingsAsync(cancellationToken)
             : await device.SetKvmSettingsAsync(change, cancellationToken);
         KvmSettingsView.Show(context, KvmSettingsView.From(device.Endpoint, settings), context.Value(KvmCommand.Host));
+        WarnOfAbsentDisplay(context, device.Endpoint, change.DefaultScreen, settings.ActiveDisplays);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Firmware was not seen refusing a display that is not connected, nor is it known what KVM shows then, so the
+    /// setting is kept (it takes effect once that display is connected) and the user is told.
+    /// </summary>
+    private static void WarnOfAbsentDisplay(CommandContext context, string endpoint, int? screen, KvmDisplays? active)
+    {
+        if (screen is { } display && active is { } displays && !displays.Contains(display))
+        {
+            context.Output.Diagnostic($"warning: {endpoint} reports no display {display} connected (active: {displays}); the setting is stored, but KVM may not show that display until one is connected there");
+        }
     }
 
     private static void RejectContradictions(CommandResult result)

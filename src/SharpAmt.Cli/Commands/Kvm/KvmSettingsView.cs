@@ -16,7 +16,8 @@ internal sealed record KvmSettingsView(
     int? ConsentTimeoutSeconds,
     bool Port5900,
     bool? GrayscaleSupported,
-    bool? ZlibSupported)
+    bool? ZlibSupported,
+    IReadOnlyList<int>? ActiveDisplays)
 {
     public static KvmSettingsView From(string endpoint, KvmSettings settings) => new(
         endpoint,
@@ -30,7 +31,8 @@ internal sealed record KvmSettingsView(
         settings.ConsentTimeoutSeconds,
         settings.Port5900Enabled,
         settings.GrayscaleSupported,
-        settings.ZlibSupported);
+        settings.ZlibSupported,
+        settings.ActiveDisplays?.Numbers);
 
     public static void Show(CommandContext context, KvmSettingsView view, string host)
     {
@@ -38,6 +40,7 @@ internal sealed record KvmSettingsView(
             .Row("KVM", view.EnabledByMebx ? Names.OnOff(view.Kvm) : "off (disabled in MEBx)")
             .Row("Redirection listener", Names.OnOff(view.RedirectionListener))
             .Row("Default screen", $"{view.DefaultScreen} (0 to {view.MaxDefaultScreen})")
+            .Row("Displays", Displays(view.ActiveDisplays))
             .Row("Session timeout", $"{view.SessionTimeoutMinutes} min")
             .Row("User consent", view.Consent ? "required" : "not required")
             .Row("Consent timeout", view.ConsentTimeoutSeconds is { } seconds ? $"{seconds} s" : "not reported")
@@ -49,6 +52,14 @@ internal sealed record KvmSettingsView(
             context.Output.Diagnostic($"hint: the redirection listener is off, so KVM cannot be used; turn it on with: amt features {host} --redirection on");
         }
     }
+
+    private static string Displays(IReadOnlyList<int>? active) => active switch
+    {
+        null => "not reported",
+        [] => "none active",
+        [var only] => $"1 active ({only})",
+        _ => $"{active.Count} active ({string.Join(", ", active)})",
+    };
 
     private static string Offered(bool? supported) => supported is { } value ? (value ? "supported" : "not supported") : "not reported";
 }

@@ -25,10 +25,13 @@ internal sealed class SimCommand : AmtCommand
         Options.Add(SimOptions.NoSerialGetty);
         Options.Add(SimOptions.ConsolePace);
         Options.Add(SimOptions.Screen);
+        Options.Add(SimOptions.Displays);
+        Options.Add(SimOptions.ExtraScreen);
         Options.Add(SimOptions.NoDesktop);
         Options.Add(SimOptions.Quiet);
         Options.Add(SimOptions.SerialEcho);
         Validators.Add(SimOptions.RequireFleetFits);
+        Validators.Add(SimOptions.RequireDisplaysFit);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -54,10 +57,7 @@ internal sealed class SimCommand : AmtCommand
                     Enabled = !context.Value(SimOptions.SerialEcho),
                     LinePace = TimeSpan.FromMilliseconds(context.Value(SimOptions.ConsolePace)),
                 },
-                Screen = (context.Value(SimOptions.Screen) ?? SimulatedScreenOptions.Default) with
-                {
-                    GraphicalDesktop = !context.Value(SimOptions.NoDesktop),
-                },
+                Screen = Screen(context),
             },
         };
 
@@ -92,5 +92,21 @@ internal sealed class SimCommand : AmtCommand
         log.Add(FleetStarter.Summary(fleet.Devices.Count));
         await FleetStarter.WaitForStopAsync(cancellationToken);
         return ExitCodes.Success;
+    }
+
+    private static SimulatedScreenOptions Screen(CommandContext context)
+    {
+        var defaults = SimulatedScreenOptions.Default;
+        var desktop = context.Value(SimOptions.Screen) ?? new Resolution(defaults.Width, defaults.Height);
+        var extra = context.Value(SimOptions.ExtraScreen) ?? new Resolution(defaults.ExtraWidth, defaults.ExtraHeight);
+        return defaults with
+        {
+            Width = desktop.Width,
+            Height = desktop.Height,
+            GraphicalDesktop = !context.Value(SimOptions.NoDesktop),
+            Displays = context.Value(SimOptions.Displays),
+            ExtraWidth = extra.Width,
+            ExtraHeight = extra.Height,
+        };
     }
 }

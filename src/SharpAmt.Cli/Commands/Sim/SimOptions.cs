@@ -8,6 +8,7 @@ using SharpAmt.Simulator.Fleet;
 using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
 using SimulatedControlMode = SharpAmt.Simulator.ControlMode;
+using SimulatedKvmSettings = SharpAmt.Simulator.Host.KvmSettings;
 
 namespace SharpAmt.Cli.Commands.Sim;
 
@@ -76,12 +77,21 @@ internal static class SimOptions
 
     public static readonly Option<int> ConsolePace = CreateConsolePace();
 
-    public static readonly Option<SimulatedScreenOptions?> Screen = new("--screen")
+    public static readonly Option<Resolution?> Screen = new("--screen")
     {
-        // No default value factory: help would print the options record; the default applies where the option is read.
-        Description = $"Resolution of the desktop the simulated OS shows on its monitor (KVM), up to {SimulatedScreenOptions.MaxWidth}x{SimulatedScreenOptions.MaxHeight} [default: 1920x1080]",
+        // No default value factory: help would print the record; the default applies where the option is read.
+        Description = $"Resolution of the desktop the simulated OS shows on its (first) monitor, up to {SimulatedScreenOptions.MaxWidth}x{SimulatedScreenOptions.MaxHeight} [default: 1920x1080]",
         HelpName = "WxH",
-        CustomParser = ParseScreen,
+        CustomParser = result => ParseResolution(result, "--screen"),
+    };
+
+    public static readonly Option<int> Displays = CreateDisplays();
+
+    public static readonly Option<Resolution?> ExtraScreen = new("--extra-screen")
+    {
+        Description = $"Resolution of the second and third displays, which extend the desktop [default: {SimulatedScreenOptions.Default.ExtraWidth}x{SimulatedScreenOptions.Default.ExtraHeight}]",
+        HelpName = "WxH",
+        CustomParser = result => ParseResolution(result, "--extra-screen"),
     };
 
     public static readonly Option<bool> NoDesktop = new("--no-desktop")
@@ -190,27 +200,40 @@ internal static class SimOptions
         return address ?? FleetOptions.DefaultFirstAddress;
     }
 
-    private static SimulatedScreenOptions? ParseScreen(ArgumentResult result)
+    private static Option<int> CreateDisplays()
+    {
+        var option = new Option<int>("--displays")
+        {
+            Description = $"Displays each simulated machine has, 1 to {SimulatedScreenOptions.MaxDisplays} (3 only on AMT 10 and later); KVM shows the one IPS_KVMRedirectionSettingData.DefaultScreen selects",
+            HelpName = "N",
+            DefaultValueFactory = _ => 1,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is var displays and (< 1 or > SimulatedScreenOptions.MaxDisplays))
+            {
+                result.AddError($"--displays must be between 1 and {SimulatedScreenOptions.MaxDisplays}, not {displays}");
+            }
+        });
+        return option;
+    }
+
+    private static Resolution? ParseResolution(ArgumentResult result, string name)
     {
         var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
         if (!SimulatedScreenOptions.TryParseResolution(text, out var width, out var height))
         {
-            result.AddError($"--screen '{text}' is not a resolution such as 1920x1080");
-            return SimulatedScreenOptions.Default;
+            result.AddError($"{name} '{text}' is not a resolution such as 1920x1080");
+            return null;
         }
 
-        var screen = SimulatedScreenOptions.Default with { Width = width, Height = height };
-        try
+        if (width is < SimulatedScreenOptions.MinWidth or > SimulatedScreenOptions.MaxWidth || height is < SimulatedScreenOptions.MinHeight or > SimulatedScreenOptions.MaxHeight)
         {
-            screen.Validate();
-        }
-        catch (ArgumentOutOfRangeException exception)
-        {
-            result.AddError($"--screen {text}: {exception.Message.Split(" (Parameter", 2)[0]}");
-            return SimulatedScreenOptions.Default;
+            result.AddError($"{name} {text}: a display must be {SimulatedScreenOptions.MinWidth}x{SimulatedScreenOptions.MinHeight} to {SimulatedScreenOptions.MaxWidth}x{SimulatedScreenOptions.MaxHeight}");
+            return null;
         }
 
-        return screen;
+        return new Resolution(width, height);
     }
 
     private static List<FirmwareProfile> ParseFirmware(ArgumentResult result)
@@ -249,6 +272,20 @@ internal static class SimOptions
         }
 
         return faults;
+    }
+
+    /// <summary>Every firmware of the fleet must be able to select the displays asked for: a third needs AMT 10.</summary>
+    public static void RequireDisplaysFit(CommandResult result)
+    {
+        if (!result.TryGet(Displays, out var displays) || !result.TryGet(Firmware, out var firmware) || firmware is null)
+        {
+            return;
+        }
+
+        if (firmware.FirstOrDefault(profile => displays > SimulatedKvmSettings.MaxDefaultScreenOf(profile) + 1) is { } older)
+        {
+            result.AddError($"--displays {displays} needs AMT 10 or later: AMT {older.Version} selects among {SimulatedKvmSettings.MaxDefaultScreenOf(older) + 1} displays");
+        }
     }
 
     /// <summary>The addresses must stay inside 127.0.0.0/8 for the whole fleet.</summary>

@@ -14,8 +14,8 @@ internal sealed class DesktopScene(SimulatedScreenOptions options, string title)
     /// <summary>Typed text kept for the field; older characters are dropped, as a scroll-back limit drops them.</summary>
     public const int MaxTypedCharacters = 2048;
 
-    private const uint BarColour = 0x202428;
-    private const uint BarText = 0xE8E8E8;
+    public const uint BarColour = 0x202428;
+    public const uint BarText = 0xE8E8E8;
     private const uint FieldColour = 0xF4F4F0;
     private const uint FieldText = 0x101010;
 
@@ -73,9 +73,10 @@ internal sealed class DesktopScene(SimulatedScreenOptions options, string title)
         _typed.Append(c);
     }
 
-    public void Render(GlyphPainter painter, DateTimeOffset clock, long frame, string? consentCode)
+    /// <param name="drawPointer">False while the pointer is on another display of the extended desktop.</param>
+    public void Render(GlyphPainter painter, DateTimeOffset clock, long frame, string? consentCode, bool drawPointer = true)
     {
-        DrawBackground(painter);
+        Wallpaper.Draw(painter, options.Background);
         var layout = Layout;
         var scale = layout.TextScale;
         painter.Fill(0, 0, layout.Width, layout.BarHeight, BarColour);
@@ -88,19 +89,14 @@ internal sealed class DesktopScene(SimulatedScreenOptions options, string title)
             ConsentOverlay.DrawDesktop(painter, layout, consentCode);
         }
 
-        PointerShape.Draw(painter, PointerX, PointerY, Math.Max(1, scale / 2));
-    }
-
-    /// <summary>A vertical gradient from the configured colour to a third of its brightness.</summary>
-    private void DrawBackground(GlyphPainter painter)
-    {
-        var top = options.Background;
-        for (var y = 0; y < painter.Height; y++)
+        if (drawPointer)
         {
-            var shade = 3 * painter.Height - 2 * y;
-            painter.Fill(0, y, painter.Width, 1, Scale(top, shade, 3 * painter.Height));
+            PointerShape.Draw(painter, PointerX, PointerY, PointerScale(scale));
         }
     }
+
+    /// <summary>The pointer's size in screen pixels per shape pixel at a layout's text scale.</summary>
+    public static int PointerScale(int textScale) => Math.Max(1, textScale / 2);
 
     /// <summary>Every frame a new colour and a bar one step further, so any two consecutive frames differ in every row.</summary>
     private static void DrawAnimation(GlyphPainter painter, ScreenRegion region, long frame)
@@ -145,14 +141,6 @@ internal sealed class DesktopScene(SimulatedScreenOptions options, string title)
         }
 
         return lines.Count > DesktopLayout.FieldLines ? lines[^DesktopLayout.FieldLines..] : lines;
-    }
-
-    private static uint Scale(uint rgb, int numerator, int denominator)
-    {
-        var r = (int)(rgb >> 16 & 0xFF) * numerator / denominator;
-        var g = (int)(rgb >> 8 & 0xFF) * numerator / denominator;
-        var b = (int)(rgb & 0xFF) * numerator / denominator;
-        return (uint)(Math.Min(r, 255) << 16 | Math.Min(g, 255) << 8 | Math.Min(b, 255));
     }
 
     /// <summary>A saturated colour that walks round the colour wheel, 7° a frame.</summary>

@@ -10,12 +10,18 @@ namespace SharpAmt.Simulator.Host.Screen;
 /// has started its display manager it shows a desktop at the configured resolution; powered off it is black.
 /// The consent code is drawn over either while one is displayed.
 /// <para>
+/// This object is the first display. A machine may have up to three (<see cref="SimulatedScreenOptions.Displays"/>):
+/// the others extend the desktop and are black whenever the first is not on the desktop, since the BIOS and the
+/// Linux text console drive one display only. <see cref="Display"/> gives each as an <see cref="IRfbScreen"/>, and
+/// <see cref="Kvm"/> the one AMT's KVM serves (see SimulatedScreen.Displays.cs for what is and is not confirmed).
+/// </para>
+/// <para>
 /// A thousand of these live in one process, so a screen keeps only its 4 KB of text cells and the desktop's
 /// small state: every picture is drawn on demand into the caller's buffer, and the clock and animation advance
 /// only when someone copies the picture or waits for it to change; with nobody watching, no timer runs.
 /// </para>
 /// </summary>
-public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
+public sealed partial class SimulatedScreen : IRfbScreen, ILocalDisplay
 {
     public static readonly RfbScreenSize TextModeSize = new(TextModeRenderer.Width, TextModeRenderer.Height);
 
@@ -34,7 +40,6 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
     private bool _poweredOn;
     private bool _onDesktop;
     private RfbScreenSize _size = TextModeSize;
-    private long _version = 1;
     private TaskCompletionSource? _changed;
     private long _frame;
     private long _second;
@@ -57,6 +62,11 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         _hostName = hostName;
         _time = time;
         _poweredOn = host.PowerState == CimPowerState.On;
+        Geometry = DisplayGeometry.Arrange(options);
+        _extended = Geometry.Skip(1).Select(display => new ExtendedDisplayScene(options, display)).ToArray();
+        _versions = Enumerable.Repeat(1L, Geometry.Count).ToArray();
+        _outputs = Geometry.Select(display => new DisplayOutput(this, display.Index)).ToArray();
+        Kvm = new DisplayOutput(this, KvmView);
     }
 
     public event Action<SerialKey>? KeyTyped;
@@ -86,16 +96,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
     }
 
     /// <summary>The version of the last change the screen has noticed; the clock and animation catch up when the picture is copied or awaited.</summary>
-    public long Version
-    {
-        get
-        {
-            lock (_sync)
-            {
-                return _version;
-            }
-        }
-    }
+    public long Version => VersionOf(0);
 
     /// <summary>Where the desktop's parts are at the configured resolution (for tests and tools reading the picture).</summary>
     public DesktopLayout DesktopLayout
@@ -123,43 +124,61 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
 
     private ScreenMode CurrentMode => !_poweredOn ? ScreenMode.NoSignal : _onDesktop && _desktop is not null ? ScreenMode.Desktop : ScreenMode.Text;
 
-    public long CopyTo(Span<uint> destination, out RfbScreenSize size)
+    public long CopyTo(Span<uint> destination, out RfbScreenSize size) => CopyTo(0, destination, out size);
+
+    public Task WaitForChangeAsync(long version, CancellationToken cancellationToken) => WaitForChangeAsync(0, version, cancellationToken);
+
+    /// <summary>Copies what <paramref name="view"/> shows now (see <see cref="CopyTo(Span{uint}, out RfbScreenSize)"/>) and returns its version.</summary>
+    internal long CopyTo(int view, Span<uint> destination, out RfbScreenSize size)
     {
         var code = _consentCode();
         lock (_sync)
         {
             CatchUp(_time.GetUtcNow(), code);
-            size = _size;
-            if (destination.Length < size.Pixels)
+            var display = Resolve(view);
+            size = SizeOf(display);
+            if (destination.Length >= size.Pixels)
             {
-                return _version;
+                var painter = new GlyphPainter(destination[..size.Pixels], size.Width, size.Height);
+                if (display == 0)
+                {
+                    RenderFirst(painter);
+                }
+                else
+                {
+                    RenderExtended(display, painter);
+                }
             }
 
-            var painter = new GlyphPainter(destination[..size.Pixels], size.Width, size.Height);
-            switch (CurrentMode)
-            {
-                case ScreenMode.NoSignal:
-                    destination[..size.Pixels].Clear();
-                    break;
-                case ScreenMode.Text:
-                    TextModeRenderer.Render(_terminal, painter, cursor: true);
-                    if (_consentShown is { } textCode)
-                    {
-                        ConsentOverlay.DrawTextMode(painter, textCode);
-                    }
-
-                    break;
-                default:
-                    var clock = DateTimeOffset.FromUnixTimeSeconds(_second);
-                    _desktop!.Render(painter, clock.ToOffset(_time.LocalTimeZone.GetUtcOffset(clock)), _frame, _consentShown);
-                    break;
-            }
-
-            return _version;
+            return VersionOf(view, locked: true);
         }
     }
 
-    public async Task WaitForChangeAsync(long version, CancellationToken cancellationToken)
+    private void RenderFirst(GlyphPainter painter)
+    {
+        var consent = ConsentDisplay == 0 ? _consentShown : null;
+        switch (CurrentMode)
+        {
+            case ScreenMode.NoSignal:
+                painter.Fill(0, 0, painter.Width, painter.Height, 0);
+                break;
+            case ScreenMode.Text:
+                TextModeRenderer.Render(_terminal, painter, cursor: true);
+                if (consent is not null)
+                {
+                    ConsentOverlay.DrawTextMode(painter, consent);
+                }
+
+                break;
+            default:
+                var clock = DateTimeOffset.FromUnixTimeSeconds(_second);
+                _desktop!.Render(painter, clock.ToOffset(_time.LocalTimeZone.GetUtcOffset(clock)), _frame, consent, drawPointer: _pointerDisplay == 0);
+                break;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="view"/>'s version differs from <paramref name="version"/>.</summary>
+    internal async Task WaitForChangeAsync(int view, long version, CancellationToken cancellationToken)
     {
         for (var wakeup = 0; wakeup < MaxWakeups; wakeup++)
         {
@@ -171,13 +190,14 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
             {
                 var now = _time.GetUtcNow();
                 CatchUp(now, code);
-                if (_version != version)
+                if (VersionOf(view, locked: true) != version)
                 {
                     return;
                 }
 
                 changed = (_changed ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-                wait = NextTick(now);
+                // Only the first display's clock and animation move on their own.
+                wait = Resolve(view) == 0 ? NextTick(now) : null;
             }
 
             if (wait is null)
@@ -212,7 +232,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
                     {
                         if (_desktop!.Type(key))
                         {
-                            Changed();
+                            Changed(0);
                         }
                     }
                     else
@@ -235,16 +255,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         }
     }
 
-    public void Pointer(int x, int y, RfbPointerButtons buttons)
-    {
-        lock (_sync)
-        {
-            if (_desktop?.MovePointer(x, y) == true && CurrentMode == ScreenMode.Desktop)
-            {
-                Changed();
-            }
-        }
-    }
+    public void Pointer(int x, int y, RfbPointerButtons buttons) => Pointer(0, x, y);
 
     /// <summary>The console's text-mode output.</summary>
     public void Write(string text)
@@ -253,7 +264,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         {
             if (_terminal.Write(text) && CurrentMode == ScreenMode.Text)
             {
-                Changed();
+                Changed(0);
             }
         }
     }
@@ -265,6 +276,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
             _desktop = new DesktopScene(Options, $"{_hostName()} - {SimulatedMachine.OsName}");
             _desktopSince = _time.GetUtcNow();
             _frame = 0;
+            _pointerDisplay = 0;
             _onDesktop = Options.GraphicalDesktop;
             ModeMayHaveChanged();
         }
@@ -296,9 +308,9 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
                 _terminal.Reset();
                 _desktop = null;
                 _onDesktop = false;
+                _pointerDisplay = 0;
             }
 
-            Changed();
             ModeMayHaveChanged();
         }
     }
@@ -310,12 +322,14 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         if (onDesktop != _onDesktop)
         {
             _onDesktop = onDesktop;
-            Changed();
             ModeMayHaveChanged();
         }
     }
 
-    /// <summary>Keeps the size in step with the mode; no signal keeps the last size, as a monitor keeps its mode.</summary>
+    /// <summary>
+    /// Keeps the size in step with the mode; no signal keeps the last size, as a monitor keeps its mode. Every display
+    /// counts a change: the others are lit only while the first shows the desktop.
+    /// </summary>
     private void ModeMayHaveChanged()
     {
         var size = CurrentMode switch
@@ -324,12 +338,8 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
             ScreenMode.Desktop => new RfbScreenSize(Options.Width, Options.Height),
             _ => _size,
         };
-        if (size != _size)
-        {
-            _size = size;
-        }
-
-        Changed();
+        _size = size;
+        ChangedAll();
     }
 
     /// <summary>Brings the clock, the animation and the consent overlay up to <paramref name="now"/>, counting a change when any moved.</summary>
@@ -347,7 +357,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         {
             _second = second;
             _frame = frame;
-            Changed();
+            Changed(0);
         }
     }
 
@@ -358,7 +368,7 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         if (!string.Equals(code, _consentShown, StringComparison.Ordinal))
         {
             _consentShown = code;
-            Changed();
+            ChangedAll();
         }
     }
 
@@ -389,9 +399,31 @@ public sealed class SimulatedScreen : IRfbScreen, ILocalDisplay
         return TimeSpan.FromMilliseconds(milliseconds);
     }
 
-    private void Changed()
+    /// <summary>Counts a change of one display (and of the KVM view while it shows that display) and wakes every waiter to check.</summary>
+    private void Changed(int display)
     {
-        _version++;
+        _versions[display]++;
+        if (display == KvmDisplayLocked)
+        {
+            _kvmVersion++;
+        }
+
+        Wake();
+    }
+
+    private void ChangedAll()
+    {
+        for (var display = 0; display < _versions.Length; display++)
+        {
+            _versions[display]++;
+        }
+
+        _kvmVersion++;
+        Wake();
+    }
+
+    private void Wake()
+    {
         var waiting = _changed;
         _changed = null;
         waiting?.TrySetResult();

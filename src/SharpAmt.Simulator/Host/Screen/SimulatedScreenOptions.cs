@@ -4,8 +4,8 @@ namespace SharpAmt.Simulator.Host.Screen;
 public readonly record struct ScreenRegion(int X, int Y, int Width, int Height);
 
 /// <summary>
-/// The simulated monitor: the desktop's resolution and look, and the animated region rate tests watch. Text mode
-/// is always VGA's 720 × 400.
+/// The simulated monitors: the desktop's resolution and look, the animated region rate tests watch, and how many
+/// displays the machine has. Text mode is always VGA's 720 × 400, on the first display only.
 /// </summary>
 public sealed record SimulatedScreenOptions
 {
@@ -14,6 +14,9 @@ public sealed record SimulatedScreenOptions
     public const int MaxWidth = 3840;
     public const int MaxHeight = 2160;
     public const double MaxAnimationRate = 240;
+
+    /// <summary>AMT's KVM selects among three displays at most (DefaultScreen 0 to 2, the third from AMT 10).</summary>
+    public const int MaxDisplays = 3;
 
     public static SimulatedScreenOptions Default { get; } = new();
 
@@ -41,12 +44,33 @@ public sealed record SimulatedScreenOptions
     /// <summary>The region redrawn every frame; null places a quarter-screen rectangle below the top bar. May be the whole screen.</summary>
     public ScreenRegion? AnimatedRegion { get; init; }
 
+    /// <summary>
+    /// Displays connected, 1 to <see cref="MaxDisplays"/>: the first shows everything above; the others extend the
+    /// desktop to the right (see <see cref="ExtendedDisplayScene"/>). The firmware may allow fewer (AMT before 10: 2).
+    /// </summary>
+    public int Displays { get; init; } = 1;
+
+    /// <summary>The resolution of the second and third displays.</summary>
+    public int ExtraWidth { get; init; } = 1280;
+
+    public int ExtraHeight { get; init; } = 1024;
+
     /// <summary>Throws when a value is out of range, naming it.</summary>
     public void Validate()
     {
         if (Width is < MinWidth or > MaxWidth || Height is < MinHeight or > MaxHeight)
         {
             throw new ArgumentOutOfRangeException(nameof(Width), $"the desktop must be {MinWidth}x{MinHeight} to {MaxWidth}x{MaxHeight}, not {Width}x{Height}");
+        }
+
+        if (Displays is < 1 or > MaxDisplays)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Displays), $"a machine has 1 to {MaxDisplays} displays, not {Displays}");
+        }
+
+        if (ExtraWidth is < MinWidth or > MaxWidth || ExtraHeight is < MinHeight or > MaxHeight)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ExtraWidth), $"the extra displays must be {MinWidth}x{MinHeight} to {MaxWidth}x{MaxHeight}, not {ExtraWidth}x{ExtraHeight}");
         }
 
         if (!(AnimationRate is >= 0 and <= MaxAnimationRate))

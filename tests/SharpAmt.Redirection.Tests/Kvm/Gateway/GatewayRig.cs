@@ -9,6 +9,7 @@ using SharpAmt.Simulator;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
+using SharpAmt.Tests.Support;
 using SharpAmt.Transport;
 using SharpAmt.WsMan.Amt;
 using Xunit;
@@ -144,31 +145,8 @@ internal sealed class GatewayRig : IAsyncDisposable
     /// The viewer's picture equals the monitor's seen through the device leg's pixel format (the viewer's 32-bit
     /// format adds no loss of its own).
     /// </summary>
-    public async Task AssertViewerShowsTheMonitorAsync(KvmSession viewer)
-    {
-        var capture = Array.Empty<uint>();
-        var elapsed = Stopwatch.StartNew();
-        while (true)
-        {
-            var size = Device.Screen.Size;
-            if (capture.Length < size.Pixels)
-            {
-                capture = new uint[size.Pixels];
-            }
-
-            Device.Screen.CopyTo(capture, out var copied);
-            var format = Screen.Session?.Format ?? RfbPixelFormat.Rgb565;
-            var snapshot = viewer.Snapshot();
-            if (snapshot.Size == copied && capture.AsSpan(0, copied.Pixels).ToArray().Select(format.Quantize).SequenceEqual(snapshot.Pixels))
-            {
-                return;
-            }
-
-            // The clock moves once a second: a picture caught between two ticks settles on the next try.
-            Assert.True(elapsed.Elapsed < Patience, $"the viewer's picture never matched the monitor ({snapshot.Size} vs {copied})");
-            await Task.Delay(50, Token);
-        }
-    }
+    public Task AssertViewerShowsTheMonitorAsync(KvmSession viewer) =>
+        KvmPictureMatch.WaitForAsync(Device.Screen, viewer.Snapshot, () => Screen.Session?.Format ?? RfbPixelFormat.Rgb565, "the viewer's picture and the monitor", Patience, Token);
 
     /// <summary>What happened to the gateway's device session so far, in order.</summary>
     public KvmGatewayEventKind[] EventKinds()
