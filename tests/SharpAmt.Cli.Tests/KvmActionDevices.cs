@@ -28,12 +28,14 @@ internal static class KvmActionDevices
     /// <summary>A booted device with the redirection listener open; <paramref name="consent"/> false sets the policy to none.</summary>
     /// <param name="time">The device's clock; the system's when null.</param>
     /// <param name="address">Where it listens; <see cref="NextAddress"/> when null.</param>
-    public static async Task<SimulatedDevice> StartAsync(SimulatedScreenOptions? screen = null, bool consent = false, TimeProvider? time = null, IPAddress? address = null)
+    /// <param name="firmware">AMT 12 when null.</param>
+    public static async Task<SimulatedDevice> StartAsync(SimulatedScreenOptions? screen = null, bool consent = false, TimeProvider? time = null, IPAddress? address = null,
+        FirmwareProfile? firmware = null)
     {
         var device = new SimulatedDevice(new SimulatedDeviceOptions
         {
             Address = address ?? NextAddress(),
-            Firmware = FirmwareProfiles.Amt12,
+            Firmware = firmware ?? FirmwareProfiles.Amt12,
             Password = CliHarness.Password,
             PowerTransitionDelay = TimeSpan.Zero,
             Console = HostConsoleOptions.Default with { LinePace = TimeSpan.Zero, GrubTimeout = TimeSpan.Zero },

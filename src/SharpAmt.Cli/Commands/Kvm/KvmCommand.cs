@@ -4,6 +4,7 @@ using SharpAmt.Cli.Configuration;
 using SharpAmt.Cli.Infrastructure;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Gateway;
+using SharpAmt.Redirection.Kvm.Rfb;
 
 namespace SharpAmt.Cli.Commands.Kvm;
 
@@ -65,6 +66,20 @@ internal sealed class KvmCommand : AmtCommand
         Description = $"With --listen: viewers must give a VNC password, read from {KvmGatewayPassword.Variable} or asked for without echo",
     };
 
+    private static readonly Option<RfbPixelFormat?> PixelFormat = new("--pixel-format")
+    {
+        Description = "Pixels of the device's KVM session: rgb565 (AMT's own), rgb332 (8-bit: half the bytes, for slow links), gray8 or gray4 (AMT 16 and later) "
+            + "[default: rgb565, or rgb332 when 16-bit pixels would exceed AMT's frame-buffer cap]",
+        HelpName = "rgb565|rgb332|gray8|gray4",
+        CustomParser = Choices.Parser<RfbPixelFormat?>("pixel format",
+            ("rgb565", RfbPixelFormat.Rgb565), ("rgb332", RfbPixelFormat.Rgb332), ("gray8", RfbPixelFormat.Gray8), ("gray4", RfbPixelFormat.Gray4)),
+    };
+
+    private static readonly Option<bool> ViewOnly = new("--view-only")
+    {
+        Description = "With --listen: viewers see the screen, but their keys and pointer do not reach the device",
+    };
+
     private static readonly Option<bool> Plain = new("--plain-auth")
     {
         Description = "Log in with the clear-text method Debian's amtterm 1.4 uses instead of digest",
@@ -80,6 +95,8 @@ internal sealed class KvmCommand : AmtCommand
         Options.Add(Keys);
         Options.Add(ConsentCode);
         Options.Add(VncPassword);
+        Options.Add(PixelFormat);
+        Options.Add(ViewOnly);
         Options.Add(Plain);
         CommonOptions.AddConnectionOptions(this);
         Subcommands.Add(new KvmSettingsCommand());
@@ -122,6 +139,11 @@ internal sealed class KvmCommand : AmtCommand
             throw new UsageException("--vnc-password goes with --listen");
         }
 
+        if (listen is null && context.Value(ViewOnly))
+        {
+            throw new UsageException("--view-only goes with --listen");
+        }
+
         var vncPassword = listen is not null && context.Value(VncPassword) ? KvmGatewayPassword.Read(context.Environment, cancellationToken) : null;
         var options = DeviceConnector.Resolve(context, host, cancellationToken);
         await using var device = new AmtDevice(options);
@@ -131,7 +153,13 @@ internal sealed class KvmCommand : AmtCommand
             EnableListener = true,
             EnableKvm = true,
         };
-        var connector = new KvmConnector(device, RedirectionConnection.From(options, context.Value(Plain)), prepare);
+        var pixels = context.Value(PixelFormat);
+        if (pixels is { IsGray: true })
+        {
+            await RequireGrayscaleAsync(device, host, cancellationToken);
+        }
+
+        var connector = new KvmConnector(device, RedirectionConnection.From(options, context.Value(Plain)), prepare, new KvmSessionOptions { Format = pixels });
         var session = await connector.OpenAsync(cancellationToken);
         var handedOver = false;
         try
@@ -167,6 +195,7 @@ internal sealed class KvmCommand : AmtCommand
                     Name = $"{host} (Intel AMT KVM via SharpAMT)",
                     // Viewers coming and going, and why one was refused (a wrong VNC password), on stderr.
                     Log = output.Diagnostic,
+                    ViewOnly = context.Value(ViewOnly),
                 }, cancellationToken);
             }
 
@@ -185,6 +214,16 @@ internal sealed class KvmCommand : AmtCommand
             {
                 await session.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>Gray pixels are AMT 16's (GrayscalePixelFormatSupported); older firmware is not asked for them at all.</summary>
+    private static async Task RequireGrayscaleAsync(AmtDevice device, string host, CancellationToken cancellationToken)
+    {
+        var settings = await device.GetKvmSettingsAsync(cancellationToken);
+        if (settings.GrayscaleSupported != true)
+        {
+            throw new CliException($"{host}: this device does not offer gray pixel formats (AMT 16 and later report GrayscalePixelFormatSupported); use rgb565 or rgb332", ExitCodes.DeviceError);
         }
     }
 

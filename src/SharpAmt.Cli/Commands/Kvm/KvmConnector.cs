@@ -10,14 +10,14 @@ namespace SharpAmt.Cli.Commands.Kvm;
 /// so; consent asked for when the policy needs it), then the session over the redirection port. Used for the first
 /// session and for each one the gateway reopens.
 /// </summary>
-internal sealed class KvmConnector(AmtDevice device, RedirectionClientOptions client, KvmPrepareOptions prepare)
+internal sealed class KvmConnector(AmtDevice device, RedirectionClientOptions client, KvmPrepareOptions prepare, KvmSessionOptions session)
 {
     public async Task<KvmSession> OpenAsync(CancellationToken cancellationToken)
     {
         await device.PrepareKvmAsync(prepare, cancellationToken);
         try
         {
-            return await KvmSession.OpenAsync(client, new KvmSessionOptions(), cancellationToken);
+            return await KvmSession.OpenAsync(client, session, cancellationToken);
         }
         catch (RedirectionRefusedException refused) when (refused.IsBusy)
         {

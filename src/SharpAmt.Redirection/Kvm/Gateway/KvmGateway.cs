@@ -90,7 +90,7 @@ public sealed class KvmGateway : IAsyncDisposable
 
     private async Task AcceptAsync(CancellationToken cancellationToken)
     {
-        var server = RfbServerOptions.Standard(_options.VncPassword) with { Name = _options.Name, Log = _options.Log };
+        var server = RfbServerOptions.Standard(_options.VncPassword) with { Name = _options.Name, Log = _options.Log, ViewOnly = _options.ViewOnly };
         while (!cancellationToken.IsCancellationRequested)
         {
             Socket viewer;

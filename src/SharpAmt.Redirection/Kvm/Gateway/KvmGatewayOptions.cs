@@ -17,6 +17,9 @@ public sealed record KvmGatewayOptions
     /// <summary>The desktop name viewers show.</summary>
     public string Name { get; init; } = "SharpAMT KVM gateway";
 
+    /// <summary>Viewers see the screen but their keys and pointer do not reach the device.</summary>
+    public bool ViewOnly { get; init; }
+
     /// <summary>Told when a viewer comes or goes and why a connection ended, in words for a person.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -366,6 +366,8 @@ internal sealed class RfbServerConnection : IAsyncDisposable
                 arrived?.TrySetResult();
 
                 break;
+            case RfbKeyEvent or RfbPointerEvent when _options.ViewOnly:
+                break;
             case RfbKeyEvent key:
                 _screen.Key(key.Keysym, key.Down);
                 break;

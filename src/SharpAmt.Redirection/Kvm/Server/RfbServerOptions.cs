@@ -55,6 +55,9 @@ public sealed record RfbServerOptions
     /// <summary>Told why a connection ended when that was not the viewer simply closing it.</summary>
     public Action<string>? Log { get; init; }
 
+    /// <summary>Viewers only watch: their key and pointer events are dropped (a gateway shown to onlookers).</summary>
+    public bool ViewOnly { get; init; }
+
     /// <summary>
     /// Behind AMT's redirection port: banner <c>RFB 004.000\n</c>, security None (the redirection login already
     /// authenticated), RGB565, RAW and encoding 16 (AMT's variant, for 8- and 16-bit pixels; viewers asking for wider

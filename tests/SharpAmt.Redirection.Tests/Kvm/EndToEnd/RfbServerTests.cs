@@ -134,6 +134,32 @@ public sealed class RfbServerTests
     }
 
     [Fact]
+    public async Task AViewOnlyServerDropsKeysAndPointerButServesThePicture()
+    {
+        var screen = new TestScreen(64, 64);
+        await using var listener = new RfbListener(screen, RfbServerOptions.Standard() with { ViewOnly = true });
+        await using var stream = await listener.ConnectAsync();
+        await ReadAsync(stream, 12);
+        await stream.WriteAsync("RFB 003.008\n"u8.ToArray(), Timeout);
+        await ReadAsync(stream, 2);
+        await stream.WriteAsync(new byte[] { 1 }, Timeout);
+        await ReadAsync(stream, 4);
+        await stream.WriteAsync(new byte[] { 1 }, Timeout);
+        await ReadAsync(stream, 24 + "SharpAMT".Length);
+
+        // Input first, then a request: the server handles a viewer's messages in order, so once the update is here the
+        // input has been dealt with.
+        await stream.WriteAsync(new RfbKeyEvent(true, 'a').ToArray(), Timeout);
+        await stream.WriteAsync(new RfbPointerEvent(RfbPointerButtons.Left, 10, 10).ToArray(), Timeout);
+        await stream.WriteAsync(new RfbSetEncodings([0]).ToArray(), Timeout);
+        await stream.WriteAsync(new RfbUpdateRequest(false, new RfbRectangle(0, 0, 64, 64)).ToArray(), Timeout);
+        await ReadAsync(stream, 4 + 12 + (64 * 64 * 4));
+
+        Assert.Empty(screen.KeysSoFar());
+        Assert.Empty(screen.PointersSoFar());
+    }
+
+    [Fact]
     public async Task ViewerThatStallsTheHandshakeIsDisconnected()
     {
         await using var listener = new RfbListener(new TestScreen(16, 16), RfbServerOptions.AmtKvm() with { HandshakeTimeout = TimeSpan.FromMilliseconds(300) });
