@@ -24,15 +24,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
     private readonly List<RfbRectangle> _tiles = [];
     private ArrayBufferWriter<byte> _output = new(64 * 1024);
     private RfbRectangleEncoder? _encoder;
-    private uint[] _capture = [];
-
-    // The capture is kept up to date between updates: its version and size, and which 64 × 64 grid cells may differ from
-    // the shadow. A screen that tracks its changes refreshes only those; any other is copied whole and all cells compared.
-    private long _captureVersion = -1;
-    private RfbScreenSize _captureSize;
-    private readonly List<RfbRectangle> _changedAreas = [];
-    private bool[] _dirty = [];
-    private int _dirtyColumns;
+    private readonly RfbCapture _capture = new();
 
     // Guarded by _state: what the receive loop learned, applied by the update loop between updates.
     private RfbPixelFormat _format;
@@ -502,7 +494,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
     /// <summary>Captures the screen and sends what the request covers and the viewer lacks; false when nothing was due.</summary>
     private async Task<(bool Sent, long Version)> TrySendUpdateAsync(RfbUpdateRequest request, CancellationToken cancellationToken)
     {
-        var (version, size) = Capture();
+        var (version, size) = _capture.Refresh(_screen);
         RfbPixelFormat format;
         RfbEncoding encoding;
         bool desktopSize, compress;
@@ -526,7 +518,7 @@ internal sealed class RfbServerConnection : IAsyncDisposable
 
         // Without DesktopSize the viewer keeps its size; it gets the part of the screen that fits.
         var region = request.Area.Intersect(new RfbRectangle(0, 0, ClientSize.Width, ClientSize.Height)).Intersect(new RfbRectangle(0, 0, size.Width, size.Height));
-        CollectTiles(region, size.Width, request.Incremental);
+        _capture.CollectTiles(region, _shadow, request.Incremental, _tiles);
         if (_tiles.Count == 0 && request.Incremental)
         {
             return (false, version);
@@ -539,12 +531,12 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         RfbServerMessageWriter.WriteUpdateHeader(_output, _tiles.Count);
         foreach (var tile in _tiles)
         {
-            _encoder.Write(_output, _capture, size.Width, tile);
+            _encoder.Write(_output, _capture.Pixels, size.Width, tile);
         }
 
         foreach (var tile in _tiles)
         {
-            _shadow.Remember(_capture, size.Width, tile);
+            _shadow.Remember(_capture.Pixels, size.Width, tile);
         }
 
         await WriteAsync(_output.WrittenMemory, cancellationToken).ConfigureAwait(false);
@@ -555,135 +547,6 @@ internal sealed class RfbServerConnection : IAsyncDisposable
         }
 
         return (true, version);
-    }
-
-    /// <summary>
-    /// The 64 × 64 grid cells of <paramref name="region"/> to send, row by row: all of them, or those that may have
-    /// changed and differ from the shadow. Cells wholly inside the region are clean afterwards: sent, or equal.
-    /// </summary>
-    private void CollectTiles(RfbRectangle region, int stride, bool onlyChanged)
-    {
-        _tiles.Clear();
-        const int side = AmtRleTileEncoder.MaxTileSide;
-        if (region.IsEmpty)
-        {
-            return;
-        }
-
-        var firstColumn = region.X / side;
-        var columns = ((region.Right - 1) / side) - firstColumn + 1;
-        Span<bool> candidates = stackalloc bool[columns];
-        Span<bool> changed = stackalloc bool[columns];
-        for (var y = region.Y / side * side; y < region.Bottom; y += side)
-        {
-            var band = new RfbRectangle(region.X, y, region.Width, side).Intersect(region);
-            var dirtyRow = _dirty.AsSpan(((y / side) * _dirtyColumns) + firstColumn, columns);
-            if (onlyChanged)
-            {
-                dirtyRow.CopyTo(candidates);
-                if (candidates.Contains(true))
-                {
-                    _shadow.MarkChanged(_capture, stride, band, candidates, changed);
-                }
-                else
-                {
-                    changed.Clear();
-                }
-            }
-            else
-            {
-                changed.Fill(true);
-            }
-
-            for (var column = 0; column < columns; column++)
-            {
-                var cell = new RfbRectangle((firstColumn + column) * side, y, side, side);
-                var inRegion = cell.Intersect(region);
-                if (changed[column])
-                {
-                    _tiles.Add(inRegion);
-                }
-
-                if (inRegion == cell.Intersect(new RfbRectangle(0, 0, _captureSize.Width, _captureSize.Height)))
-                {
-                    dirtyRow[column] = false;
-                }
-            }
-        }
-    }
-
-    /// <summary>Marks the grid cells <paramref name="area"/> touches as possibly different from the shadow.</summary>
-    private void MarkDirty(RfbRectangle area)
-    {
-        const int side = AmtRleTileEncoder.MaxTileSide;
-        area = area.Intersect(new RfbRectangle(0, 0, _captureSize.Width, _captureSize.Height));
-        if (area.IsEmpty)
-        {
-            return;
-        }
-
-        for (var row = area.Y / side; row <= (area.Bottom - 1) / side; row++)
-        {
-            _dirty.AsSpan((row * _dirtyColumns) + (area.X / side), ((area.Right - 1) / side) - (area.X / side) + 1).Fill(true);
-        }
-    }
-
-    private (long Version, RfbScreenSize Size) Capture()
-    {
-        if (_captureVersion >= 0 && _screen is IRfbChangeTracking tracking)
-        {
-            _changedAreas.Clear();
-            if (tracking.TryCopyChanges(_capture, _captureVersion, _captureSize, _changedAreas, out var version))
-            {
-                foreach (var area in _changedAreas)
-                {
-                    MarkDirty(area);
-                }
-
-                _captureVersion = version;
-                return (version, _captureSize);
-            }
-        }
-
-        var (wholeVersion, size) = CaptureWhole();
-        const int side = AmtRleTileEncoder.MaxTileSide;
-        _captureVersion = wholeVersion;
-        _captureSize = size;
-        _dirtyColumns = (size.Width + side - 1) / side;
-        var cells = _dirtyColumns * ((size.Height + side - 1) / side);
-        if (_dirty.Length != cells)
-        {
-            _dirty = new bool[cells];
-        }
-
-        Array.Fill(_dirty, true);
-        return (wholeVersion, size);
-    }
-
-    private (long Version, RfbScreenSize Size) CaptureWhole()
-    {
-        // The size can change between asking for it and copying; a few tries with a growing buffer always settle.
-        for (var attempt = 0; attempt < 4; attempt++)
-        {
-            var needed = Math.Max(_screen.Size.Pixels, attempt == 0 ? 0 : _capture.Length * 2);
-            if (_capture.Length < needed)
-            {
-                _capture = new uint[needed];
-            }
-
-            var version = _screen.CopyTo(_capture, out var size);
-            if (size.Width > ushort.MaxValue || size.Height > ushort.MaxValue)
-            {
-                throw new RfbProtocolException(RfbRejectReason.ScreenTooLarge, $"{size.Width}×{size.Height}");
-            }
-
-            if (_capture.Length >= size.Pixels)
-            {
-                return (version, size);
-            }
-        }
-
-        throw new RfbProtocolException(RfbRejectReason.ScreenTooLarge, "the screen kept growing while it was captured");
     }
 
     // ---- I/O ----
