@@ -25,7 +25,7 @@ internal sealed class SecIoServiceBehavior : ClassBehavior
         if (BoundedNumber(requested, "DefaultScreen", 0, secureIo.MaxDefaultScreen) is { } screen && screen != secureIo.DefaultScreen)
         {
             secureIo.DefaultScreen = screen;
-            device.RaiseSettings($"consent code display {screen}");
+            device.RaiseSettings($"consent code to appear on display {screen}");
         }
 
         return Read(device, current);

@@ -3,7 +3,7 @@ using SharpAmt.Tests.Support;
 using SharpAmt.WsMan.Amt;
 using SharpAmt.WsMan.Client;
 using Xunit;
-using static SharpAmt.Simulator.Tests.Screen.DisplayPictures;
+using static SharpAmt.Tests.Support.DisplayPictures;
 
 namespace SharpAmt.Simulator.Tests.Screen;
 

@@ -5,7 +5,7 @@ using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Tests.Support;
 using SharpAmt.WsMan.Amt;
 using Xunit;
-using static SharpAmt.Simulator.Tests.Screen.DisplayPictures;
+using static SharpAmt.Tests.Support.DisplayPictures;
 
 namespace SharpAmt.Simulator.Tests.Screen;
 

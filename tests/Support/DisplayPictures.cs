@@ -1,10 +1,10 @@
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Simulator.Host.Screen;
 
-namespace SharpAmt.Simulator.Tests.Screen;
+namespace SharpAmt.Tests.Support;
 
 /// <summary>What one display shows, copied as a viewer at the machine would see it.</summary>
-internal static class DisplayPictures
+public static class DisplayPictures
 {
     public static uint[] Copy(DisplayOutput display, out RfbScreenSize size)
     {
