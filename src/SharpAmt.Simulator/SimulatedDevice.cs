@@ -46,6 +46,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Redirection = new RedirectionSettings { ListenerEnabled = !options.Firmware.TlsOnly };
         Consent = new ConsentModel(options.Time, canModifyPolicy: options.ControlMode == ControlMode.Admin);
         Kvm = new KvmSettings(options.Firmware, Consent);
+        SecureIo = new SecureIoSettings(options.Firmware);
         var hostName = options.HostName ?? "amt-" + options.Address.ToString().Replace('.', '-').Replace(':', '-');
         General = new GeneralSettingsState
         {
@@ -72,6 +73,7 @@ public sealed class SimulatedDevice : IAsyncDisposable
         Screen = new SimulatedScreen(options.Screen, Host, () => Consent.DisplayedCode, osHostName, options.Time);
         Consent.Changed += Screen.OnConsentChanged;
         Kvm.DefaultScreenChanged += Screen.SelectDefaultScreen;
+        SecureIo.DefaultScreenChanged += Screen.SelectConsentDisplay;
         Host.RedirectedBootPermitted = Consent.PermitsRedirectedBoot;
         Console = new HostConsole(Host, SerialPort, new HostFacts(osHostName, Identity.MacAddress, Identity.Uuid, options.Firmware.ServerVersion), options.Console, options.Time, Screen);
         // After the console: on a reset the console stops the old boot's script before the screen clears.
@@ -100,6 +102,9 @@ public sealed class SimulatedDevice : IAsyncDisposable
 
     /// <summary>The KVM settings (IPS_KVMRedirectionSettingData), including the port-5900 RFB password.</summary>
     public KvmSettings Kvm { get; }
+
+    /// <summary>The Secure I/O settings (IPS_SecIOService): the display the consent code appears on.</summary>
+    public SecureIoSettings SecureIo { get; }
 
     public GeneralSettingsState General { get; }
 

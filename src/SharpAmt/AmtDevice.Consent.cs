@@ -7,12 +7,16 @@ namespace SharpAmt;
 
 public sealed partial class AmtDevice
 {
-    /// <summary>The consent policy and where the code flow stands (IPS_OptInService, AMT 6.2 and later).</summary>
+    /// <summary>
+    /// The consent policy and where the code flow stands (IPS_OptInService, AMT 6.2 and later), and the display the
+    /// code appears on (IPS_SecIOService).
+    /// </summary>
     public async Task<ConsentStatus> GetConsentAsync(CancellationToken cancellationToken = default)
     {
         await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
         var service = await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false);
-        return ReadConsent(service);
+        var display = await TryGetConsentDisplayAsync(cancellationToken).ConfigureAwait(false);
+        return ReadConsent(service) with { CodeDisplay = display };
     }
 
     /// <summary>Shows a six-digit code on the host's screen; someone there reads it to you.</summary>

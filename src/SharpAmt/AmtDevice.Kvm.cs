@@ -116,6 +116,9 @@ public sealed partial class AmtDevice
         }
     }
 
+    /// <summary>The highest display number KVM and the consent code can be put on: a third display arrived with AMT 10.</summary>
+    private static int MaxDisplayOf(AmtVersion version) => version.Major >= 10 ? 2 : 1;
+
     /// <summary>Port 5900 up to AMT 15: new firmware disables or refuses it (reference section 6.6.9; the exact generation is unconfirmed).</summary>
     private static bool Offers5900(AmtVersion version) => version.Major < 16;
 
@@ -216,7 +219,7 @@ public sealed partial class AmtDevice
 
     private static KvmSettings ReadKvmSettings(WsManObject settings, AmtVersion version, RedirectionFeatures features, KvmDisplays? displays) => new(
         settings.GetInt32("DefaultScreen") ?? 0,
-        version.Major >= 10 ? 2 : 1,
+        MaxDisplayOf(version),
         settings.GetInt32("SessionTimeout") ?? 0,
         settings.GetBoolean("OptInPolicy") ?? false,
         settings.GetInt32("OptInPolicyTimeout"),

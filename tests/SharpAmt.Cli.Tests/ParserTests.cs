@@ -98,10 +98,11 @@ public sealed class ParserTests
     }
 
     [Fact]
-    public void Consent_binds_code_and_policy()
+    public void Consent_binds_code_policy_and_display()
     {
         Assert.Equal("012345", Parse("consent", "h", "code", "012345").GetValue(ConsentCodeCommand.Code));
         Assert.Equal(ConsentPolicy.All, Parse("consent", "h", "policy", "all").GetValue(ConsentPolicyCommand.Policy));
+        Assert.Equal(2, Parse("consent", "h", "display", "2").GetValue(ConsentDisplayCommand.Display));
     }
 
     [Fact]
@@ -201,6 +202,10 @@ public sealed class ParserTests
     [InlineData("a consent code is six digits", "consent", "h", "code", "12345a")]
     [InlineData("a consent code is six digits", "consent", "h", "code", "1234567")]
     [InlineData("unknown consent policy 'some'", "consent", "h", "policy", "some")]
+    [InlineData("unknown consent display '3'; choose one of: 0, 1, 2", "consent", "h", "display", "3")]
+    [InlineData("unknown consent display '-1'; choose one of: 0, 1, 2", "consent", "h", "display", "-1")]
+    [InlineData("unknown consent display 'second'; choose one of: 0, 1, 2", "consent", "h", "display", "second")]
+    [InlineData("amt consent display needs N", "consent", "h", "display")]
     [InlineData("unknown --sol value 'maybe'; choose one of: on, off", "features", "h", "--sol", "maybe")]
     [InlineData("is not a loopback address", "sim", "--first-address", "10.1.2.3")]
     [InlineData("is not a loopback address", "sim", "--first-address", "::1")]

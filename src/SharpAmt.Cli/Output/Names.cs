@@ -59,6 +59,15 @@ internal static class Names
 
     public static string OnOff(bool value) => value ? "on" : "off";
 
+    /// <summary>A display by the number AMT selects it with, from 0.</summary>
+    public static string Display(int display) => display switch
+    {
+        0 => "display 0 (the primary)",
+        1 => "display 1 (the second)",
+        2 => "display 2 (the third)",
+        _ => $"display {display}",
+    };
+
     /// <summary>The power actions a status allows now, by their command-line names.</summary>
     public static IReadOnlyList<string> Actions(PowerStatus status) =>
         status.AvailableRequestedPowerStates.Where(state => Enum.IsDefined((PowerAction)state)).Select(state => PowerNames.Of((PowerAction)state)).ToArray();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SharpAmt.WsMan;
 using SharpAmt.WsMan.Wire;
 
@@ -8,6 +9,9 @@ namespace SharpAmt.Simulator.Classes;
 /// </summary>
 internal abstract class ClassBehavior
 {
+    /// <summary>PT_STATUS INVALID_PARAMETER.</summary>
+    private const int BadValue = 36;
+
     public abstract string ClassName { get; }
 
     /// <summary>The instances as the device holds them now; <paramref name="templates"/> are the recorded ones.</summary>
@@ -25,7 +29,23 @@ internal abstract class ClassBehavior
 
     /// <summary>A fault in the form AMT uses for a refused intrinsic operation: InternalError with the PT_STATUS.</summary>
     protected static WsManFaultException Refused(int ptStatus) =>
-        new(WsManFaults.InternalError() with { Detail = "AMT-STATUS " + ptStatus.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        new(WsManFaults.InternalError() with { Detail = "AMT-STATUS " + ptStatus.ToString(CultureInfo.InvariantCulture) });
+
+    /// <summary>
+    /// A whole-number property of a Put, from <paramref name="min"/> to <paramref name="max"/>; null when the Put leaves
+    /// it out. Anything else is refused with INVALID_PARAMETER.
+    /// </summary>
+    protected static int? BoundedNumber(WsManObject requested, string name, int min, int max)
+    {
+        if (requested.GetString(name) is not { } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw Refused(BadValue);
+    }
 
     protected static int? ReadInt(WsManObject input, string name) => input.GetInt32(name);
 }

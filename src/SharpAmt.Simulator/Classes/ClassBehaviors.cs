@@ -19,6 +19,7 @@ internal static class ClassBehaviors
         new KvmRedirectionSettingsBehavior(),
         new ScreenSettingDataBehavior(),
         new OptInServiceBehavior(),
+        new SecIoServiceBehavior(),
         new SoftwareIdentityBehavior(),
         new SetupAndConfigurationServiceBehavior(),
         new HostBasedSetupServiceBehavior(),

@@ -52,9 +52,9 @@ internal sealed class KvmRedirectionSettingsBehavior : ClassBehavior
         var kvm = device.Kvm;
         var consent = device.Consent;
 
-        var screen = Number(requested, "DefaultScreen", 0, kvm.MaxDefaultScreen);
-        var sessionTimeout = Number(requested, "SessionTimeout", 0, ushort.MaxValue);
-        var policyTimeout = Number(requested, "OptInPolicyTimeout", 0, ushort.MaxValue);
+        var screen = BoundedNumber(requested, "DefaultScreen", 0, kvm.MaxDefaultScreen);
+        var sessionTimeout = BoundedNumber(requested, "SessionTimeout", 0, ushort.MaxValue);
+        var policyTimeout = BoundedNumber(requested, "OptInPolicyTimeout", 0, ushort.MaxValue);
         var policy = Flag(requested, "OptInPolicy");
         var port5900 = Flag(requested, "Is5900PortEnabled");
         _ = Flag(requested, "EnabledByMEBx");
@@ -129,18 +129,6 @@ internal sealed class KvmRedirectionSettingsBehavior : ClassBehavior
         }
 
         return Read(device, current);
-    }
-
-    private static int? Number(WsManObject requested, string name, int min, int max)
-    {
-        if (requested.GetString(name) is not { } text)
-        {
-            return null;
-        }
-
-        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
-            ? value
-            : throw Refused(InvalidParameter);
     }
 
     private static bool? Flag(WsManObject requested, string name) => requested.GetString(name)?.Trim() switch

@@ -26,8 +26,9 @@ public sealed class KvmSettings
     public event Action<int>? DefaultScreenChanged;
 
     /// <summary>
-    /// The display KVM shows (and the consent code appears on): 0 to <see cref="MaxDefaultScreen"/>, whether or not
-    /// that display is connected (see <see cref="Screen.SimulatedScreen"/> for what happens then).
+    /// The display KVM shows: 0 to <see cref="MaxDefaultScreen"/>, whether or not that display is connected (see
+    /// <see cref="Screen.SimulatedScreen"/> for what happens then). The consent code's display is
+    /// <see cref="SecureIoSettings.DefaultScreen"/>.
     /// </summary>
     public int DefaultScreen
     {

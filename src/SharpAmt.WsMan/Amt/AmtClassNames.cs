@@ -28,4 +28,7 @@ public static class AmtClassNames
     public const string KvmRedirectionSettingData = "IPS_KVMRedirectionSettingData";
     public const string OptInService = "IPS_OptInService";
     public const string ScreenSettingData = "IPS_ScreenSettingData";
+
+    /// <summary>Secure I/O: its DefaultScreen is the display the user-consent code appears on.</summary>
+    public const string SecIoService = "IPS_SecIOService";
 }

@@ -5,6 +5,7 @@ using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Tests.Support;
 using SharpAmt.WsMan.Amt;
 using Xunit;
+using static SharpAmt.Tests.Support.DisplayPictures;
 
 namespace SharpAmt.Simulator.Tests.Screen;
 
@@ -33,26 +34,12 @@ public sealed class ExtendedDisplayTests
         return device;
     }
 
-    private static uint[] Copy(DisplayOutput display, out RfbScreenSize size)
-    {
-        var pixels = new uint[display.Size.Pixels];
-        display.CopyTo(pixels, out size);
-        return pixels;
-    }
-
     private static void SelectDisplay(SimulatedDevice device, int display)
     {
         lock (device.Sync)
         {
             device.Kvm.DefaultScreen = display;
         }
-    }
-
-    private static string ConsentLine(DisplayOutput display)
-    {
-        var pixels = Copy(display, out var size);
-        var box = display.Layout.Consent;
-        return ScreenText.ReadLine(pixels, size.Width, box.X, box.Y, DesktopLayout.ConsentColumns, display.Layout.ConsentScale);
     }
 
     [Fact]
@@ -125,45 +112,6 @@ public sealed class ExtendedDisplayTests
 
         Assert.Equal(0, kvm.Index);
         Assert.Equal(new RfbScreenSize(1920, 1080), kvm.Size);
-    }
-
-    [Fact]
-    public async Task The_consent_code_is_drawn_on_the_default_screen_display()
-    {
-        var device = await OnTheDesktopAsync();
-        SelectDisplay(device, 1);
-        string code;
-        lock (device.Sync)
-        {
-            Assert.Equal(0u, device.Consent.Start());
-            code = device.Consent.DisplayedCode!;
-        }
-
-        Assert.Equal($"USER CONSENT CODE: {code}", ConsentLine(device.Screen.Display(1)));
-        Assert.NotEqual($"USER CONSENT CODE: {code}", ConsentLine(device.Screen.Display(0)));
-
-        SelectDisplay(device, 0);
-
-        Assert.Equal($"USER CONSENT CODE: {code}", ConsentLine(device.Screen.Display(0)));
-        Assert.NotEqual($"USER CONSENT CODE: {code}", ConsentLine(device.Screen.Display(1)));
-    }
-
-    [Fact]
-    public async Task In_text_mode_the_consent_code_stays_on_the_first_display()
-    {
-        var device = MonitorDevices.Create(MonitorDevices.TextOnly with { Displays = 2 }, initial: CimPowerState.On, address: NextAddress());
-        var viewer = new MonitorViewer(device.Screen);
-        await viewer.WaitForTextAsync("lab7 login:");
-        SelectDisplay(device, 1);
-        string code;
-        lock (device.Sync)
-        {
-            Assert.Equal(0u, device.Consent.Start());
-            code = device.Consent.DisplayedCode!;
-        }
-
-        await viewer.WaitForTextAsync($"USER CONSENT CODE: {code}");
-        Assert.All(Copy(device.Screen.Display(1), out _), pixel => Assert.Equal(0u, pixel));
     }
 
     [Fact]

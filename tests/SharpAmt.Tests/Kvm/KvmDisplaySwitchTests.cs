@@ -102,7 +102,7 @@ public sealed class KvmDisplaySwitchTests
     }
 
     [Fact]
-    public async Task The_consent_code_appears_on_the_selected_display()
+    public async Task The_consent_code_follows_the_consent_display_while_kvm_stays_on_its_own()
     {
         await using var simulated = await StartAsync();
         await EventuallyAsync(() => simulated.Screen.Mode == ScreenMode.Desktop, "the monitor never showed the desktop");
@@ -110,13 +110,18 @@ public sealed class KvmDisplaySwitchTests
         await using var session = await OpenAsync(simulated);
         await SelectAsync(device, 1);
         await EventuallyAsync(() => session.Size == Second, "the session never switched to the second display");
+        var secondLayout = simulated.Screen.Display(1).Layout;
 
         await device.StartConsentAsync(Token);
         var code = $"USER CONSENT CODE: {simulated.Consent.DisplayedCode}";
+        await device.SetConsentDisplayAsync(1, Token);
 
-        await EventuallyAsync(() => ConsentLine(session.Snapshot(), simulated.Screen.Display(1).Layout) == code, "the code never showed on the second display");
-        await SelectAsync(device, 0);
-        await EventuallyAsync(() => session.Size == Desktop && ConsentLine(session.Snapshot(), simulated.Screen.DesktopLayout) == code, "the code never followed to the first display");
+        await EventuallyAsync(() => ConsentLine(session.Snapshot(), secondLayout) == code, "the code never showed on the second display");
+        await device.SetConsentDisplayAsync(0, Token);
+        await EventuallyAsync(() => ConsentLine(session.Snapshot(), secondLayout) != code, "the code never left the second display");
+        Assert.Equal(code, DisplayPictures.ConsentLine(simulated.Screen.Display(0)));
+        Assert.Equal(Second, session.Size);
+        Assert.Equal(1, (await device.GetKvmSettingsAsync(Token)).DefaultScreen);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace SharpAmt.Cli.Commands.Kvm;
 /// </summary>
 internal sealed class KvmSettingsCommand : DeviceCommand
 {
-    private static readonly Option<int?> DefaultScreen = Number("--default-screen", "N", "Display KVM shows and the consent code appears on: 0, 1, or 2 on AMT 10 and later", 0, 2);
+    private static readonly Option<int?> DefaultScreen = Number("--default-screen", "N", "Display KVM shows: 0, 1, or 2 on AMT 10 and later (the consent code's display is set with amt consent HOST display N)", 0, 2);
 
     private static readonly Option<int?> SessionTimeout = Number("--session-timeout", "MINUTES", "KVM session timeout in minutes (0 to 65535)", 0, ushort.MaxValue);
 

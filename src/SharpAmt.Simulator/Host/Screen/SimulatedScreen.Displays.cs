@@ -15,13 +15,11 @@ namespace SharpAmt.Simulator.Host.Screen;
 /// </para>
 /// <para>
 /// Unconfirmed, and chosen here: that the device sends DesktopSize when the new display's size differs (the RFB
-/// server does, as it does for any size change); what firmware does with a DefaultScreen naming an absent display (no
-/// source says whether the Put is refused, the picture goes black or KVM stays on the primary): the Put is taken and
-/// KVM shows the first display; and where the consent code appears: on the DefaultScreen display while it shows a
-/// picture, else on the first. The reference ties the code to DefaultScreen, but Intel's IPS_SecIOService has its
-/// own DefaultScreen "to use when using SecIO" (with NumberOfScreens), which MeshCommander's "Consent Display"
-/// setting writes: on real firmware that class may decide instead. IsActive reports the displays connected whatever
-/// the host is doing; whether firmware clears it while the host is off or in text mode is unknown.
+/// server does, as it does for any size change); and what firmware does with a DefaultScreen naming an absent display
+/// (no source says whether the Put is refused, the picture goes black or KVM stays on the primary): the Put is taken
+/// and KVM shows the first display. IsActive reports the displays connected whatever the host is doing; whether
+/// firmware clears it while the host is off or in text mode is unknown. The consent code does not follow this
+/// DefaultScreen but IPS_SecIOService's (SimulatedScreen.ConsentDisplay.cs).
 /// </para>
 /// </summary>
 public sealed partial class SimulatedScreen
@@ -62,9 +60,6 @@ public sealed partial class SimulatedScreen
 
     private int KvmDisplayLocked => _defaultScreen < Geometry.Count ? _defaultScreen : 0;
 
-    /// <summary>Where the consent code is drawn: the KVM display while it has a picture; the others are dark outside the desktop.</summary>
-    private int ConsentDisplay => KvmDisplayLocked != 0 && CurrentMode == ScreenMode.Desktop ? KvmDisplayLocked : 0;
-
     /// <summary>IPS_KVMRedirectionSettingData.DefaultScreen changed (called with the device lock held): KVM follows it at once.</summary>
     internal void SelectDefaultScreen(int display)
     {
@@ -73,8 +68,9 @@ public sealed partial class SimulatedScreen
             if (display != _defaultScreen)
             {
                 _defaultScreen = display;
-                // The consent code may move too, so every display counts a change.
-                ChangedAll();
+                // Only what KVM shows changes; the displays themselves, the consent code included, stay as they are.
+                _kvmVersion++;
+                Wake();
             }
         }
     }
