@@ -29,7 +29,7 @@ internal sealed class LibraryGateway : IAsyncDisposable
 
     public KvmGateway Gateway { get; private set; } = null!;
 
-    public IPEndPoint Endpoint => Gateway.Endpoint;
+    public IPEndPoint Endpoint => Gateway.Endpoint!;
 
     /// <summary>The pixel format of the device leg now (RGB565, or RGB332 at 4K); RGB565 while reconnecting.</summary>
     public RfbPixelFormat DeviceLeg => Screen.Session?.Format ?? RfbPixelFormat.Rgb565;
