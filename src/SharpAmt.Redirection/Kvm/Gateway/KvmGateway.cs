@@ -184,14 +184,20 @@ public sealed class KvmGateway : IAsyncDisposable
         var network = new NetworkStream(viewer, ownsSocket: true);
         await using (network.ConfigureAwait(false))
         {
-            var accepted = await WebSocketAcceptor.AcceptAsync(network, _webSocket, cancellationToken).ConfigureAwait(false);
+            WebSocketAcceptResult accepted;
+            try
+            {
+                accepted = await WebSocketAcceptor.AcceptAsync(network, _webSocket, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The gateway stopped while this viewer was still asking to upgrade.
+                return;
+            }
+
             if (accepted.WebSocket is null)
             {
-                if (!cancellationToken.IsCancellationRequested)
-                {
-                    _options.Log?.Invoke($"WebSocket viewer from {from} refused: {accepted.Decision.Describe()}");
-                }
-
+                _options.Log?.Invoke($"WebSocket viewer from {from} refused: {accepted.Decision.Describe()}");
                 return;
             }
 

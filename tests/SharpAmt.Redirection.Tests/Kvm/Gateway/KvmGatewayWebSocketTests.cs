@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using SharpAmt.Redirection.Kvm.Rfb;
 using Xunit;
@@ -120,6 +121,20 @@ public sealed class KvmGatewayWebSocketTests
         await LoggedAsync(log, "refused: 408, the request did not arrive in time (25 bytes in 5 s)");
         var (viewer, _) = await rig.ConnectWebSocketViewerAsync();
         await rig.AssertViewerShowsTheMonitorAsync(viewer);
+    }
+
+    [Fact]
+    public async Task Stopping_the_gateway_while_a_viewer_is_half_way_through_its_request_closes_it_cleanly()
+    {
+        await using var rig = await StartAsync();
+        using var halfWay = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        await halfWay.ConnectAsync(rig.Gateway.WebSocketEndpoint!, Token);
+        await halfWay.SendAsync("GET / HTTP/1.1\r\nHost: h\r\n"u8.ToArray(), Token);
+        await GatewayRig.EventuallyAsync(() => rig.Gateway.ViewerCount == 1, "the gateway never took the connection");
+
+        await rig.Gateway.DisposeAsync().AsTask().WaitAsync(GatewayRig.Patience, Token);
+
+        Assert.Equal(0, await halfWay.ReceiveAsync(new byte[64], Token).AsTask().WaitAsync(GatewayRig.Patience, Token));
     }
 
     [Fact]
