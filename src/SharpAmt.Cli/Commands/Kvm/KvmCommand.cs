@@ -102,7 +102,7 @@ internal sealed class KvmCommand : AmtCommand
     };
 
     public KvmCommand()
-        : base("kvm", "KVM (remote screen, keyboard and mouse): type, press keys, take a screenshot, serve VNC viewers; 'settings' shows or changes the KVM settings")
+        : base("kvm", "KVM (remote screen, keyboard and mouse): type, press keys, take a screenshot, serve VNC viewers and noVNC; 'settings' shows or changes the KVM settings")
     {
         Arguments.Add(Host);
         Options.Add(Listen);
