@@ -278,15 +278,16 @@ internal static class KvmGatewayBenchmark
 
         public async Task<KvmSession> ViewerAsync(int[] encodings, CountingStream.Counter? counter)
         {
+            var endpoint = Gateway.Endpoint!;
             var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            await socket.ConnectAsync(Gateway.Endpoint);
+            await socket.ConnectAsync(endpoint);
             Stream stream = new NetworkStream(socket, ownsSocket: true);
             if (counter is not null)
             {
                 stream = new CountingStream(stream, counter);
             }
 
-            return await KvmSession.OpenAsync(stream, Gateway.Endpoint.ToString(), new KvmSessionOptions
+            return await KvmSession.OpenAsync(stream, endpoint.ToString(), new KvmSessionOptions
             {
                 Format = RfbPixelFormat.TrueColour32,
                 Encodings = encodings,

@@ -9,10 +9,11 @@ using SharpAmt.Redirection.Kvm.Rfb;
 namespace SharpAmt.Cli.Commands.Kvm;
 
 /// <summary>
-/// <c>amt kvm HOST [--type TEXT] [--keys COMBO,...] [--screenshot FILE.png] [--listen ADDR:PORT]</c>: opens the
-/// device's KVM session (switching on the listener and KVM when off, asking for the consent code when the policy
-/// needs it) and, in this order, types text, sends key combinations, saves the screen as a PNG, and serves the session
-/// to VNC viewers until Ctrl-C. <c>amt kvm HOST settings</c> shows or changes the KVM settings.
+/// <c>amt kvm HOST [--type TEXT] [--keys COMBO,...] [--screenshot FILE.png] [--listen ADDR:PORT] [--listen-websocket ADDR:PORT]</c>:
+/// opens the device's KVM session (switching on the listener and KVM when off, asking for the consent code when the
+/// policy needs it) and, in this order, types text, sends key combinations, saves the screen as a PNG, and serves the
+/// session to VNC viewers (and to noVNC in a browser) until Ctrl-C. <c>amt kvm HOST settings</c> shows or changes the KVM
+/// settings.
 /// </summary>
 internal sealed class KvmCommand : AmtCommand
 {
@@ -23,6 +24,21 @@ internal sealed class KvmCommand : AmtCommand
         Description = "Serve the screen to VNC viewers on ADDR:PORT (a bare port means 127.0.0.1) until Ctrl-C, reconnecting when the device drops KVM",
         HelpName = "ADDR:PORT",
         CustomParser = ListenEndpoint.Parse,
+    };
+
+    private static readonly Option<IPEndPoint?> ListenWebSocket = new("--listen-websocket")
+    {
+        Description = "Serve the screen to browser viewers (noVNC: RFB over WebSocket, no websockify needed) on ADDR:PORT (a bare port means 127.0.0.1) until Ctrl-C",
+        HelpName = "ADDR:PORT",
+        CustomParser = ListenEndpoint.Parse,
+    };
+
+    private static readonly Option<List<string>> AllowOrigin = new("--allow-origin")
+    {
+        Description = "With --listen-websocket: let pages from this web origin (the URL noVNC is served from, such as http://127.0.0.1:8080) connect; "
+            + "pages from anywhere else are refused, programs that send no origin are not; repeat for more",
+        HelpName = "URL",
+        CustomParser = AllowedOrigins.Parse,
     };
 
     private static readonly Option<string?> Screenshot = new("--screenshot")
@@ -63,7 +79,7 @@ internal sealed class KvmCommand : AmtCommand
 
     private static readonly Option<bool> VncPassword = new("--vnc-password")
     {
-        Description = $"With --listen: viewers must give a VNC password, read from {KvmGatewayPassword.Variable} or asked for without echo",
+        Description = $"With --listen or --listen-websocket: viewers must give a VNC password, read from {KvmGatewayPassword.Variable} or asked for without echo",
     };
 
     private static readonly Option<RfbPixelFormat?> PixelFormat = new("--pixel-format")
@@ -77,7 +93,7 @@ internal sealed class KvmCommand : AmtCommand
 
     private static readonly Option<bool> ViewOnly = new("--view-only")
     {
-        Description = "With --listen: viewers see the screen, but their keys and pointer do not reach the device",
+        Description = "With --listen or --listen-websocket: viewers see the screen, but their keys and pointer do not reach the device",
     };
 
     private static readonly Option<bool> Plain = new("--plain-auth")
@@ -86,10 +102,12 @@ internal sealed class KvmCommand : AmtCommand
     };
 
     public KvmCommand()
-        : base("kvm", "KVM (remote screen, keyboard and mouse): type, press keys, take a screenshot, serve VNC viewers; 'settings' shows or changes the KVM settings")
+        : base("kvm", "KVM (remote screen, keyboard and mouse): type, press keys, take a screenshot, serve VNC viewers and noVNC; 'settings' shows or changes the KVM settings")
     {
         Arguments.Add(Host);
         Options.Add(Listen);
+        Options.Add(ListenWebSocket);
+        Options.Add(AllowOrigin);
         Options.Add(Screenshot);
         Options.Add(Type);
         Options.Add(Keys);
@@ -121,12 +139,15 @@ internal sealed class KvmCommand : AmtCommand
     {
         var host = context.Value(Host);
         var listen = context.Value(Listen);
+        var listenWebSocket = context.Value(ListenWebSocket);
+        var serving = listen is not null || listenWebSocket is not null;
+        var origins = context.Value(AllowOrigin) ?? [];
         var screenshot = context.Value(Screenshot);
         var text = context.Value(Type);
         var keys = context.Value(Keys) is { Count: > 0 } given ? given : null;
-        if (listen is null && screenshot is null && text is null && keys is null)
+        if (!serving && screenshot is null && text is null && keys is null)
         {
-            throw new UsageException("amt kvm HOST needs something to do: --listen, --screenshot, --type or --keys (or the settings command)");
+            throw new UsageException("amt kvm HOST needs something to do: --listen, --listen-websocket, --screenshot, --type or --keys (or the settings command)");
         }
 
         if (screenshot is not null && !Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(screenshot))))
@@ -134,17 +155,22 @@ internal sealed class KvmCommand : AmtCommand
             throw new UsageException($"--screenshot: the directory of '{screenshot}' does not exist");
         }
 
-        if (listen is null && context.Value(VncPassword))
+        if (!serving && context.Value(VncPassword))
         {
-            throw new UsageException("--vnc-password goes with --listen");
+            throw new UsageException("--vnc-password goes with --listen or --listen-websocket");
         }
 
-        if (listen is null && context.Value(ViewOnly))
+        if (!serving && context.Value(ViewOnly))
         {
-            throw new UsageException("--view-only goes with --listen");
+            throw new UsageException("--view-only goes with --listen or --listen-websocket");
         }
 
-        var vncPassword = listen is not null && context.Value(VncPassword) ? KvmGatewayPassword.Read(context.Environment, cancellationToken) : null;
+        if (listenWebSocket is null && origins.Count > 0)
+        {
+            throw new UsageException("--allow-origin goes with --listen-websocket");
+        }
+
+        var vncPassword = serving && context.Value(VncPassword) ? KvmGatewayPassword.Read(context.Environment, cancellationToken) : null;
         var options = DeviceConnector.Resolve(context, host, cancellationToken);
         await using var device = new AmtDevice(options);
         var output = context.Output;
@@ -184,13 +210,15 @@ internal sealed class KvmCommand : AmtCommand
 
             var size = session.Size;
             var format = session.Format.ToString();
-            (int Reconnects, string Endpoint)? served = null;
-            if (listen is not null)
+            KvmGatewayRunner.Served? served = null;
+            if (serving)
             {
                 handedOver = true;
                 served = await KvmGatewayRunner.RunAsync(context, session, connector, new KvmGatewayOptions
                 {
                     Listen = listen,
+                    ListenWebSocket = listenWebSocket,
+                    AllowedOrigins = origins,
                     VncPassword = vncPassword,
                     Name = $"{host} (Intel AMT KVM via SharpAMT)",
                     // Viewers coming and going, and why one was refused (a wrong VNC password), on stderr.
@@ -202,7 +230,7 @@ internal sealed class KvmCommand : AmtCommand
             if (output.IsJson)
             {
                 var view = new KvmRunView(host, size.Width, size.Height, format, text?.Length, keys?.Select(combo => combo.Name).ToList(), screenshot,
-                    served?.Endpoint, served?.Reconnects, listen is null ? null : "stopped");
+                    served?.Endpoint, served?.WebSocketUrl, served?.Reconnects, serving ? "stopped" : null);
                 output.Result(view, KvmJsonContext.Default.KvmRunView, static _ => { });
             }
 

@@ -1,17 +1,20 @@
-using System.Net.Sockets;
 using SharpAmt.Cli.Infrastructure;
+using SharpAmt.Cli.Output;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Gateway;
 
 namespace SharpAmt.Cli.Commands.Kvm;
 
 /// <summary>
-/// <c>--listen</c>: serves the KVM session to VNC viewers until Ctrl-C, printing where to point a viewer and each
-/// loss and reconnection of the device's session. Returns how many reconnections there were.
+/// <c>--listen</c> and <c>--listen-websocket</c>: serves the KVM session to VNC viewers and noVNC until Ctrl-C, printing
+/// where to point each and every loss and reconnection of the device's session.
 /// </summary>
 internal static class KvmGatewayRunner
 {
-    public static async Task<(int Reconnects, string Endpoint)> RunAsync(CommandContext context, KvmSession session, KvmConnector connector, KvmGatewayOptions options,
+    /// <summary>Where the gateway listened (the TCP endpoint, the noVNC URL) and how many reconnections there were.</summary>
+    public sealed record Served(int Reconnects, string? Endpoint, string? WebSocketUrl);
+
+    public static async Task<Served> RunAsync(CommandContext context, KvmSession session, KvmConnector connector, KvmGatewayOptions options,
         CancellationToken cancellationToken)
     {
         var output = context.Output;
@@ -26,18 +29,17 @@ internal static class KvmGatewayRunner
         {
             gateway = KvmGateway.Start(screen, options);
         }
-        catch (SocketException exception)
+        catch (KvmGatewayListenException exception)
         {
-            throw new CliException($"cannot listen on {options.Listen}: {exception.Message}", ExitCodes.DeviceError, exception);
+            throw new CliException(exception.Message, ExitCodes.DeviceError, exception);
         }
 
         await using (gateway)
         {
-            var endpoint = gateway.Endpoint.ToString();
+            var served = () => new Served(screen.Reconnects, gateway.Endpoint?.ToString(), gateway.WebSocketUrl);
             if (!output.IsJson)
             {
-                output.Line($"KVM gateway for {session.Endpoint} ({session.Size.Width}×{session.Size.Height}) listening on {endpoint}: point a VNC viewer at it"
-                    + $" (vncviewer {gateway.Endpoint.Address}::{gateway.Endpoint.Port}); Ctrl-C stops");
+                SayWhere(output, gateway, $"KVM gateway for {session.Endpoint} ({session.Size.Width}×{session.Size.Height})");
             }
 
             try
@@ -46,15 +48,33 @@ internal static class KvmGatewayRunner
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return (screen.Reconnects, endpoint);
+                return served();
             }
             catch (KvmGatewayClosedException closed)
             {
                 throw new CliException($"{session.Endpoint}: the KVM session was lost and could not be reopened: {closed.InnerException?.Message}", ExitCodes.DeviceError, closed);
             }
 
-            return (screen.Reconnects, endpoint);
+            return served();
         }
+    }
+
+    /// <summary>One line per endpoint, with what to point at it; the last says how to stop.</summary>
+    private static void SayWhere(CliOutput output, KvmGateway gateway, string what)
+    {
+        var lines = new List<string>(2);
+        if (gateway.Endpoint is { } tcp)
+        {
+            lines.Add($"{what} listening on {tcp}: point a VNC viewer at it (vncviewer {tcp.Address}::{tcp.Port})");
+        }
+
+        if (gateway.WebSocketEndpoint is { } webSocket)
+        {
+            lines.Add($"{what} listening for WebSocket viewers on {webSocket}: noVNC: {gateway.WebSocketUrl}");
+        }
+
+        lines[^1] += "; Ctrl-C stops";
+        lines.ForEach(output.Line);
     }
 
     private static string Describe(KvmGatewayEvent gatewayEvent) => gatewayEvent.Kind switch

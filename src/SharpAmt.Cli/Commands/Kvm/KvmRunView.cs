@@ -10,5 +10,6 @@ internal sealed record KvmRunView(
     IReadOnlyList<string>? Keys,
     string? Screenshot,
     string? Listen,
+    string? WebSocket,
     int? Reconnects,
     string? Outcome);

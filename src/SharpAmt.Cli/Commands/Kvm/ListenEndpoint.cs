@@ -5,7 +5,7 @@ using System.Net;
 namespace SharpAmt.Cli.Commands.Kvm;
 
 /// <summary>
-/// The gateway's <c>--listen ADDR:PORT</c>: an IPv4 address, a bracketed IPv6 one, or a bare port on 127.0.0.1. Only
+/// The gateway's <c>--listen ADDR:PORT</c> and <c>--listen-websocket ADDR:PORT</c>: an IPv4 address, a bracketed IPv6 one, or a bare port on 127.0.0.1. Only
 /// addresses are taken, not names, so the gateway never listens somewhere other than what was typed.
 /// </summary>
 internal static class ListenEndpoint
@@ -23,7 +23,8 @@ internal static class ListenEndpoint
             return endpoint;
         }
 
-        result.AddError($"--listen takes ADDRESS:PORT (such as 127.0.0.1:5901 or [::1]:5901) or a port, not '{text}'");
+        var option = (result.Parent as OptionResult)?.Option.Name ?? "--listen";
+        result.AddError($"{option} takes ADDRESS:PORT (such as 127.0.0.1:5901 or [::1]:5901) or a port, not '{text}'");
         return null;
     }
 

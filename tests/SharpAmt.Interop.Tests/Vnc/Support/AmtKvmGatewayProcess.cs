@@ -5,7 +5,8 @@ using System.Text;
 namespace SharpAmt.Interop.Tests.Vnc.Support;
 
 /// <summary>
-/// The real <c>amt kvm HOST --listen ADDR:PORT --vnc-password</c> process (the built amt.dll beside these tests), with
+/// The real <c>amt kvm HOST --listen ADDR:PORT --vnc-password</c> process (the built amt.dll beside these tests; or with
+/// other serving options, such as <c>--listen-websocket</c>), with
 /// the AMT password in AMT_PASSWORD and the viewers' in AMT_VNC_PASSWORD, never on the command line. Its standard input
 /// stays open: whenever the device shows a consent code, the user types it there, for the first session and for any
 /// the gateway reopens. Disposing kills it.
@@ -20,15 +21,18 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
     private readonly Task _reading;
     private readonly Task _answering;
 
-    private AmtKvmGatewayProcess(Process process, GatewayDevice device, IPEndPoint listen)
+    private readonly IPEndPoint? _listen;
+
+    private AmtKvmGatewayProcess(Process process, GatewayDevice device, IPEndPoint? listen)
     {
         _process = process;
-        Endpoint = listen;
+        _listen = listen;
         _reading = Task.WhenAll(ReadAsync(process.StandardOutput), ReadAsync(process.StandardError));
         _answering = Task.Run(() => AnswerConsentAsync(device, _stopping.Token), CancellationToken.None);
     }
 
-    public IPEndPoint Endpoint { get; }
+    /// <summary>Where VNC viewers connect over TCP (<c>--listen</c>).</summary>
+    public IPEndPoint Endpoint => _listen ?? throw new InvalidOperationException("this amt kvm was started without --listen");
 
     private int _codesTyped;
 
@@ -47,8 +51,13 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts amt and waits until it says where it listens.</summary>
-    public static async Task<AmtKvmGatewayProcess> StartAsync(GatewayDevice device, IPEndPoint listen, CancellationToken cancellationToken)
+    /// <summary>Starts amt with <c>--listen</c> and <c>--vnc-password</c> and waits until it says where it listens.</summary>
+    public static Task<AmtKvmGatewayProcess> StartAsync(GatewayDevice device, IPEndPoint listen, CancellationToken cancellationToken) =>
+        StartAsync(device, ["--listen", listen.ToString(), "--vnc-password"], listen, cancellationToken);
+
+    /// <summary>Starts amt with the given serving options (the VNC password in the environment) and waits until it says where it listens.</summary>
+    /// <param name="listen">The <c>--listen</c> endpoint among them, if any.</param>
+    public static async Task<AmtKvmGatewayProcess> StartAsync(GatewayDevice device, IReadOnlyList<string> serving, IPEndPoint? listen, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
@@ -57,7 +66,7 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "amt.dll"), "kvm", device.Host, "--listen", listen.ToString(), "--vnc-password" })
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "amt.dll"), "kvm", device.Host }.Concat(serving))
         {
             start.ArgumentList.Add(argument);
         }
@@ -71,8 +80,8 @@ internal sealed class AmtKvmGatewayProcess : IAsyncDisposable
         try
         {
             await Eventually.TrueAsync(
-                () => process.HasExited ? throw new Xunit.Sdk.XunitException($"amt kvm exited ({process.ExitCode}):\n{gateway.Output}") : gateway.Output.Contains("listening on", StringComparison.Ordinal),
-                "amt kvm --listen never said it was listening",
+                () => process.HasExited ? throw new Xunit.Sdk.XunitException($"amt kvm exited ({process.ExitCode}):\n{gateway.Output}") : gateway.Output.Contains("Ctrl-C stops", StringComparison.Ordinal),
+                "amt kvm never said it was listening",
                 cancellationToken);
         }
         catch

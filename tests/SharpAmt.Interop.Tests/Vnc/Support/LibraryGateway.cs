@@ -29,7 +29,7 @@ internal sealed class LibraryGateway : IAsyncDisposable
 
     public KvmGateway Gateway { get; private set; } = null!;
 
-    public IPEndPoint Endpoint => Gateway.Endpoint;
+    public IPEndPoint Endpoint => Gateway.Endpoint!;
 
     /// <summary>The pixel format of the device leg now (RGB565, or RGB332 at 4K); RGB565 while reconnecting.</summary>
     public RfbPixelFormat DeviceLeg => Screen.Session?.Format ?? RfbPixelFormat.Rgb565;
@@ -38,14 +38,16 @@ internal sealed class LibraryGateway : IAsyncDisposable
         StartAsync(device, GatewayAddresses.Next(), cancellationToken);
 
     /// <param name="listen">Where viewers connect (port 5901).</param>
-    public static async Task<LibraryGateway> StartAsync(GatewayDevice device, IPAddress listen, CancellationToken cancellationToken)
+    /// <param name="configure">Changes to the gateway's options, such as a WebSocket endpoint for noVNC.</param>
+    public static async Task<LibraryGateway> StartAsync(GatewayDevice device, IPAddress listen, CancellationToken cancellationToken, Func<KvmGatewayOptions, KvmGatewayOptions>? configure = null)
     {
         var gateway = new LibraryGateway(device);
         var first = await gateway.OpenAsync(cancellationToken);
         gateway.Screen = new KvmGatewayScreen(first, gateway.OpenAsync, KvmReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) });
         try
         {
-            gateway.Gateway = KvmGateway.Start(gateway.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(listen, 5901), VncPassword = Password });
+            var options = new KvmGatewayOptions { Listen = new IPEndPoint(listen, 5901), VncPassword = Password };
+            gateway.Gateway = KvmGateway.Start(gateway.Screen, configure?.Invoke(options) ?? options);
         }
         catch
         {

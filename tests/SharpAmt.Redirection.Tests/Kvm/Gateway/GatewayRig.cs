@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Net.WebSockets;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Gateway;
 using SharpAmt.Redirection.Kvm.Rfb;
@@ -11,6 +12,7 @@ using SharpAmt.Simulator.Host.Screen;
 using SharpAmt.Simulator.Host.SerialConsole;
 using SharpAmt.Tests.Support;
 using SharpAmt.Transport;
+using SharpAmt.Transport.WebSockets;
 using SharpAmt.WsMan.Amt;
 using Xunit;
 
@@ -52,8 +54,9 @@ internal sealed class GatewayRig : IAsyncDisposable
 
     /// <param name="time">The device's clock; the system's when null.</param>
     /// <param name="addresses">Where device and gateway listen; <see cref="NextAddress"/> when null.</param>
+    /// <param name="gateway">Changes to the gateway's options (a WebSocket endpoint, allowed origins, a viewer limit).</param>
     public static async Task<GatewayRig> StartAsync(SimulatedScreenOptions? screen = null, KvmReconnectPolicy? policy = null, string? vncPassword = null, bool desktop = true,
-        TimeProvider? time = null, Func<IPAddress>? addresses = null)
+        TimeProvider? time = null, Func<IPAddress>? addresses = null, Func<KvmGatewayOptions, KvmGatewayOptions>? gateway = null)
     {
         addresses ??= NextAddress;
         var device = new SimulatedDevice(new SimulatedDeviceOptions
@@ -78,7 +81,8 @@ internal sealed class GatewayRig : IAsyncDisposable
             var first = await rig.OpenDeviceSessionAsync(Token);
             rig.Screen = new KvmGatewayScreen(first, rig.OpenDeviceSessionAsync, policy ?? KvmReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(100), MaxDelay = TimeSpan.FromMilliseconds(500) },
                 gatewayEvent => { lock (rig.Events) { rig.Events.Add(gatewayEvent); } });
-            rig.Gateway = KvmGateway.Start(rig.Screen, new KvmGatewayOptions { Listen = new IPEndPoint(addresses(), 0), VncPassword = vncPassword });
+            var options = new KvmGatewayOptions { Listen = new IPEndPoint(addresses(), 0), VncPassword = vncPassword };
+            rig.Gateway = KvmGateway.Start(rig.Screen, gateway?.Invoke(options) ?? options);
             return rig;
         }
         catch
@@ -108,10 +112,11 @@ internal sealed class GatewayRig : IAsyncDisposable
     /// <summary>A viewer as TigerVNC or RealVNC connects: 32-bit true colour, ZRLE, RAW, DesktopSize.</summary>
     public async Task<KvmSession> ConnectViewerAsync(string? password = null)
     {
+        var endpoint = Gateway.Endpoint!;
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            await socket.ConnectAsync(Gateway.Endpoint, Token);
+            await socket.ConnectAsync(endpoint, Token);
         }
         catch
         {
@@ -119,7 +124,34 @@ internal sealed class GatewayRig : IAsyncDisposable
             throw;
         }
 
-        var viewer = await KvmSession.OpenAsync(new NetworkStream(socket, ownsSocket: true), Gateway.Endpoint.ToString(), new KvmSessionOptions
+        return await OpenViewerAsync(new NetworkStream(socket, ownsSocket: true), endpoint.ToString(), password);
+    }
+
+    /// <summary>
+    /// The same viewer over the gateway's WebSocket endpoint, as a .NET program would connect: <see cref="ClientWebSocket"/>,
+    /// RFB in binary messages. <paramref name="configure"/> sets an Origin header or offers subprotocols.
+    /// </summary>
+    public async Task<(KvmSession Viewer, ClientWebSocket WebSocket)> ConnectWebSocketViewerAsync(string? password = null, Action<ClientWebSocketOptions>? configure = null)
+    {
+        var webSocket = new ClientWebSocket();
+        configure?.Invoke(webSocket.Options);
+        try
+        {
+            await webSocket.ConnectAsync(new Uri(Gateway.WebSocketUrl!), Token);
+        }
+        catch
+        {
+            webSocket.Dispose();
+            throw;
+        }
+
+        var viewer = await OpenViewerAsync(new WebSocketBinaryStream(webSocket, TimeSpan.FromSeconds(2)), Gateway.WebSocketUrl!, password);
+        return (viewer, webSocket);
+    }
+
+    private async Task<KvmSession> OpenViewerAsync(Stream stream, string endpoint, string? password)
+    {
+        var viewer = await KvmSession.OpenAsync(stream, endpoint, new KvmSessionOptions
         {
             Format = RfbPixelFormat.TrueColour32,
             Encodings = [(int)RfbEncoding.AmtRle, (int)RfbEncoding.Raw, (int)RfbEncoding.DesktopSize],
