@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Redirection.Session;
@@ -14,7 +13,7 @@ using Xunit;
 namespace SharpAmt.Cli.Tests;
 
 /// <summary><c>amt kvm HOST --screenshot/--type/--keys/--listen</c> against simulated devices (127.0.182–184.x, and 127.0.215.151–152).</summary>
-public sealed partial class KvmActionCommandTests
+public sealed class KvmActionCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -204,13 +203,9 @@ public sealed partial class KvmActionCommandTests
         using var harness = new CliHarness();
         await using var device = await KvmActionDevices.StartAsync();
         var listen = KvmActionDevices.NextAddress();
-        var output = new CapturingWriter();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
-        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen", $"{listen}:0"], output, stop.Token);
-        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || running.IsCompleted, "the gateway never said where it listens");
-        Assert.False(running.IsCompleted, running.IsCompleted ? (await running).ToString() : "");
-        var endpoint = IPEndPoint.Parse(ListeningOn().Match(output.Text).Groups[1].Value);
+        using var gateway = await KvmGatewayRun.StartAsync(harness, [device.Address.ToString(), "--listen", $"{listen}:0"]);
+        var endpoint = gateway.Endpoint;
         Assert.Equal(listen, endpoint.Address);
 
         using (var socket = new Socket(SocketType.Stream, ProtocolType.Tcp))
@@ -223,8 +218,7 @@ public sealed partial class KvmActionCommandTests
             await KvmActionDevices.EventuallyAsync(() => device.Screen.TypedText.Contains("via the gateway", StringComparison.Ordinal), "the viewer's keys never arrived");
         }
 
-        await stop.CancelAsync();
-        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        var result = await gateway.StopAsync();
         Assert.Equal(ExitCodes.Success, result.ExitCode);
     }
 
@@ -241,19 +235,15 @@ public sealed partial class KvmActionCommandTests
                 Interlocked.Increment(ref sessions);
             }
         };
-        var output = new CapturingWriter();
         harness.ErrorWriter = new CapturingWriter();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
-        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0"], output, stop.Token);
-        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || running.IsCompleted, "the gateway never said where it listens");
+        using var gateway = await KvmGatewayRun.StartAsync(harness, [device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0"]);
         Assert.Equal(1, Volatile.Read(ref sessions));
         device.SimulateManagementEngineReset(TimeSpan.FromMilliseconds(500));
-        await KvmActionDevices.EventuallyAsync(() => harness.ErrorWriter.Text.Contains("reconnected", StringComparison.Ordinal) || running.IsCompleted, "the gateway never reported reconnecting");
+        await KvmActionDevices.EventuallyAsync(() => harness.ErrorWriter.Text.Contains("reconnected", StringComparison.Ordinal) || gateway.Running.IsCompleted, "the gateway never reported reconnecting");
         Assert.Equal(2, Volatile.Read(ref sessions));
 
-        await stop.CancelAsync();
-        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        var result = await gateway.StopAsync();
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("KVM session lost", result.Error, StringComparison.Ordinal);
         Assert.Contains("reconnected", result.Error, StringComparison.Ordinal);
@@ -266,22 +256,14 @@ public sealed partial class KvmActionCommandTests
         using var harness = new CliHarness();
         var clock = new SteppedClock();
         await using var device = await KvmActionDevices.StartAsync(time: clock, address: IPAddress.Parse("127.0.215.151"));
-        var output = new CapturingWriter();
         harness.ErrorWriter = new CapturingWriter();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
 
-        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen", "127.0.215.152:0"], output, stop.Token);
-        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || running.IsCompleted, "the gateway never said where it listens");
-        Assert.False(running.IsCompleted, running.IsCompleted ? (await running).ToString() : "");
+        using var gateway = await KvmGatewayRun.StartAsync(harness, [device.Address.ToString(), "--listen", "127.0.215.152:0"]);
         clock.Advance(TimeSpan.FromMinutes(3));
-        await KvmActionDevices.EventuallyAsync(() => harness.ErrorWriter.Text.Contains("reconnected", StringComparison.Ordinal) || running.IsCompleted, "the gateway never reported reconnecting");
+        await KvmActionDevices.EventuallyAsync(() => harness.ErrorWriter.Text.Contains("reconnected", StringComparison.Ordinal) || gateway.Running.IsCompleted, "the gateway never reported reconnecting");
 
-        await stop.CancelAsync();
-        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        var result = await gateway.StopAsync();
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains("KVM session lost (127.0.215.151:16994: the device closed the KVM session)", result.Error, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex(@"listening on (\S+):")]
-    private static partial Regex ListeningOn();
 }

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Simulator.Host;
@@ -15,7 +13,7 @@ namespace SharpAmt.Cli.Tests;
 /// viewer on it, then <c>amt power HOST reset --boot bios</c> from another shell; the viewer stays connected and shows
 /// BIOS setup, and the power command asks for no second code while the KVM session holds the consent.
 /// </summary>
-public sealed partial class KvmPowerCommandTests
+public sealed class KvmPowerCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -25,12 +23,8 @@ public sealed partial class KvmPowerCommandTests
         await using var device = await KvmActionDevices.StartAsync(consent: true);
         device.Consent.Required = OptIn.RequiredAll;
         using var gatewayCli = new CliHarness { InputReader = new ConsentCodeTyper(device) };
-        var output = new CapturingWriter();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var gateway = gatewayCli.RunAsync(["kvm", device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0"], output, stop.Token);
-        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || gateway.IsCompleted, "the gateway never said where it listens");
-        Assert.False(gateway.IsCompleted, gateway.IsCompleted ? (await gateway).ToString() : "");
-        var endpoint = IPEndPoint.Parse(ListeningOn().Match(output.Text).Groups[1].Value);
+        using var gateway = await KvmGatewayRun.StartAsync(gatewayCli, [device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0"]);
+        var endpoint = gateway.Endpoint;
 
         using var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(endpoint, Token);
@@ -48,8 +42,7 @@ public sealed partial class KvmPowerCommandTests
             "the viewer never showed BIOS setup");
         Assert.False(viewer.Completion.IsCompleted);
 
-        await stop.CancelAsync();
-        var stopped = await gateway.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        var stopped = await gateway.StopAsync();
         Assert.Equal(ExitCodes.Success, stopped.ExitCode);
     }
 
@@ -58,7 +51,4 @@ public sealed partial class KvmPowerCommandTests
         var snapshot = viewer.Snapshot();
         return snapshot.Size == SimulatedScreen.TextModeSize ? ScreenText.ReadTextMode(snapshot.Pixels, snapshot.Size) : [];
     }
-
-    [GeneratedRegex(@"listening on (\S+):")]
-    private static partial Regex ListeningOn();
 }

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Simulator.Firmware;
@@ -9,7 +7,7 @@ using Xunit;
 namespace SharpAmt.Cli.Tests;
 
 /// <summary><c>amt kvm HOST --pixel-format</c> and <c>--listen --view-only</c> against simulated devices (KvmActionDevices' addresses).</summary>
-public sealed partial class KvmViewerOptionsCommandTests
+public sealed class KvmViewerOptionsCommandTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -72,11 +70,8 @@ public sealed partial class KvmViewerOptionsCommandTests
     {
         using var harness = new CliHarness();
         await using var device = await KvmActionDevices.StartAsync();
-        var output = new CapturingWriter();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0", "--view-only"], output, stop.Token);
-        await KvmActionDevices.EventuallyAsync(() => ListeningOn().IsMatch(output.Text) || running.IsCompleted, "the gateway never said where it listens");
-        var endpoint = IPEndPoint.Parse(ListeningOn().Match(output.Text).Groups[1].Value);
+        using var gateway = await KvmGatewayRun.StartAsync(harness, [device.Address.ToString(), "--listen", $"{KvmActionDevices.NextAddress()}:0", "--view-only"]);
+        var endpoint = gateway.Endpoint;
 
         using (var socket = new Socket(SocketType.Stream, ProtocolType.Tcp))
         {
@@ -95,11 +90,7 @@ public sealed partial class KvmViewerOptionsCommandTests
             Assert.NotEqual(0x000000u, viewer.Snapshot().Pixels[(700 * 1920) + 300]);
         }
 
-        await stop.CancelAsync();
-        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        var result = await gateway.StopAsync();
         Assert.Equal(ExitCodes.Success, result.ExitCode);
     }
-
-    [GeneratedRegex(@"listening on (\S+):")]
-    private static partial Regex ListeningOn();
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text.RegularExpressions;
 using SharpAmt.Redirection.Kvm.Client;
 using SharpAmt.Redirection.Kvm.Rfb;
 using SharpAmt.Transport.WebSockets;
@@ -14,7 +13,7 @@ namespace SharpAmt.Cli.Tests;
 /// (exit 2), a viewer over WebSocket through the real command, and an endpoint that cannot be bound (exit 1).
 /// Devices and gateways on 127.0.223.101–127.0.223.200.
 /// </summary>
-public sealed partial class KvmWebSocketCommandTests
+public sealed class KvmWebSocketCommandTests
 {
     private const string Origin = "http://127.0.0.1:8080";
     private static int _next = 100;
@@ -56,12 +55,9 @@ public sealed partial class KvmWebSocketCommandTests
         harness.Variables["AMT_VNC_PASSWORD"] = password;
         harness.AddSecret(password);
         await using var device = await KvmActionDevices.StartAsync(address: NextAddress());
-        var output = new CapturingWriter();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Token);
-        var running = harness.RunAsync(["kvm", device.Address.ToString(), "--listen-websocket", $"{NextAddress()}:0", "--allow-origin", Origin, "--vnc-password"], output, stop.Token);
-        await KvmActionDevices.EventuallyAsync(() => NoVnc().IsMatch(output.Text) || running.IsCompleted, "the gateway never printed its noVNC URL");
-        Assert.False(running.IsCompleted, running.IsCompleted ? (await running).ToString() : "");
-        var url = NoVnc().Match(output.Text).Groups[1].Value;
+        using var gateway = await KvmGatewayRun.StartAsync(harness,
+            [device.Address.ToString(), "--listen-websocket", $"{NextAddress()}:0", "--allow-origin", Origin, "--vnc-password"], KvmGatewayRun.WebSocketUrl());
+        var url = gateway.Announced;
 
         var webSocket = new ClientWebSocket();
         webSocket.Options.SetRequestHeader("Origin", Origin);
@@ -74,8 +70,7 @@ public sealed partial class KvmWebSocketCommandTests
             await KvmActionDevices.EventuallyAsync(() => device.Screen.TypedText.Contains("typed through amt kvm", StringComparison.Ordinal), "the viewer's keys never reached the desktop");
         }
 
-        await stop.CancelAsync();
-        var result = await running.WaitAsync(KvmActionDevices.Patience, CancellationToken.None);
+        var result = await gateway.StopAsync();
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Contains($"listening for WebSocket viewers on {new Uri(url).Authority}: noVNC: {url}; Ctrl-C stops", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("point a VNC viewer", result.Out, StringComparison.Ordinal);
@@ -103,7 +98,4 @@ public sealed partial class KvmWebSocketCommandTests
         var index = Interlocked.Increment(ref _next);
         return index <= 200 ? new IPAddress(new byte[] { 127, 0, 223, (byte)index }) : throw new InvalidOperationException("out of 127.0.223.101–200");
     }
-
-    [GeneratedRegex(@"noVNC: (ws://\S+?);")]
-    private static partial Regex NoVnc();
 }
