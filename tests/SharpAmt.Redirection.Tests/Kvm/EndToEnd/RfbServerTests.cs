@@ -56,13 +56,7 @@ public sealed class RfbServerTests
     {
         await using var listener = new RfbListener(new TestScreen(64, 64), RfbServerOptions.Standard());
         await using var stream = await listener.ConnectAsync();
-        await ReadAsync(stream, 12);
-        await stream.WriteAsync("RFB 003.008\n"u8.ToArray(), Timeout);
-        await ReadAsync(stream, 2);
-        await stream.WriteAsync(new byte[] { 1 }, Timeout);
-        await ReadAsync(stream, 4);
-        await stream.WriteAsync(new byte[] { 1 }, Timeout);
-        await ReadAsync(stream, 24 + "SharpAMT".Length);
+        await HandshakeAsync(stream, "SharpAMT");
 
         await stream.WriteAsync(new RfbSetEncodings([16, 0]).ToArray(), Timeout);
         await stream.WriteAsync(new RfbUpdateRequest(false, new RfbRectangle(0, 0, 64, 64)).ToArray(), Timeout);
@@ -139,13 +133,7 @@ public sealed class RfbServerTests
         var screen = new TestScreen(64, 64);
         await using var listener = new RfbListener(screen, RfbServerOptions.Standard() with { ViewOnly = true });
         await using var stream = await listener.ConnectAsync();
-        await ReadAsync(stream, 12);
-        await stream.WriteAsync("RFB 003.008\n"u8.ToArray(), Timeout);
-        await ReadAsync(stream, 2);
-        await stream.WriteAsync(new byte[] { 1 }, Timeout);
-        await ReadAsync(stream, 4);
-        await stream.WriteAsync(new byte[] { 1 }, Timeout);
-        await ReadAsync(stream, 24 + "SharpAMT".Length);
+        await HandshakeAsync(stream, "SharpAMT");
 
         // Input first, then a request: the server handles a viewer's messages in order, so once the update is here the
         // input has been dealt with.
@@ -176,16 +164,22 @@ public sealed class RfbServerTests
     {
         await using var listener = new RfbListener(new TestScreen(16, 16), RfbServerOptions.AmtKvm());
         await using var stream = await listener.ConnectAsync();
+        await HandshakeAsync(stream, "Intel(r) AMT KVM");
+        await stream.WriteAsync(new byte[] { 0x77 }, Timeout);
+
+        Assert.Equal(RfbSessionEnd.ProtocolError, await listener.EndOfAsync(0));
+    }
+
+    /// <summary>A 3.8 viewer through security None and a shared ClientInit, up to the end of ServerInit for a server named <paramref name="name"/>.</summary>
+    private static async Task HandshakeAsync(NetworkStream stream, string name)
+    {
         await ReadAsync(stream, 12);
         await stream.WriteAsync("RFB 003.008\n"u8.ToArray(), Timeout);
         await ReadAsync(stream, 2);
         await stream.WriteAsync(new byte[] { 1 }, Timeout);
         await ReadAsync(stream, 4);
         await stream.WriteAsync(new byte[] { 1 }, Timeout);
-        await ReadAsync(stream, 24 + "Intel(r) AMT KVM".Length);
-        await stream.WriteAsync(new byte[] { 0x77 }, Timeout);
-
-        Assert.Equal(RfbSessionEnd.ProtocolError, await listener.EndOfAsync(0));
+        await ReadAsync(stream, 24 + name.Length);
     }
 
     private static async Task<byte[]> ReadAsync(NetworkStream stream, int count)
