@@ -202,11 +202,13 @@ public sealed partial class AmtDevice
         }
     }
 
+    /// <summary>The policy and state alone, for deciding whether a session or boot needs consent: one Get, not the display's too.</summary>
     private async Task<ConsentStatus?> TryGetConsentAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await GetConsentAsync(cancellationToken).ConfigureAwait(false);
+            await RequireWsManAsync("user consent", cancellationToken).ConfigureAwait(false);
+            return ReadConsent(await GetOptInServiceAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (AmtFeatureUnavailableException)
         {
