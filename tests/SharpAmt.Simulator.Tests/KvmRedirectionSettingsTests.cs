@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using SharpAmt.Simulator.Firmware;
 using SharpAmt.WsMan;
 using SharpAmt.WsMan.Amt;
+using SharpAmt.WsMan.Client;
+using SharpAmt.WsMan.Wire;
 using Xunit;
 
 namespace SharpAmt.Simulator.Tests;
@@ -16,6 +18,8 @@ public sealed class KvmRedirectionSettingsTests
     private const string ValidPassword = "Kvm-5900";
     private static int _next;
 
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
     [Fact]
     public async Task Amt12_answers_with_the_recorded_properties_and_an_empty_password()
     {
@@ -26,7 +30,7 @@ public sealed class KvmRedirectionSettingsTests
             device.Kvm.RfbPassword = ValidPassword;
         }
 
-        var settings = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: TestContext.Current.CancellationToken);
+        var settings = await SettingsAsync(client);
 
         var recorded = XDocument.Load(Path.Combine(RecordedReplies.Folder, "ips", "kvmredirection", "settings", "get.xml"))
             .Descendants().Single(element => element.Name.LocalName == AmtClassNames.KvmRedirectionSettingData)
@@ -44,7 +48,7 @@ public sealed class KvmRedirectionSettingsTests
         await using var device = await StartAsync(FirmwareProfiles.Amt16);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
 
-        var settings = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: TestContext.Current.CancellationToken);
+        var settings = await SettingsAsync(client);
 
         Assert.Equal("true", settings.GetString("GrayscalePixelFormatSupported"));
         Assert.Equal("true", settings.GetString("ZlibControlSupported"));
@@ -58,11 +62,10 @@ public sealed class KvmRedirectionSettingsTests
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
-        var cancellation = TestContext.Current.CancellationToken;
-        var current = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var current = await SettingsAsync(client);
 
-        await client.PutAsync(current.With("DefaultScreen", 2).With("SessionTimeout", 15).With("OptInPolicyTimeout", 120), cancellationToken: cancellation);
-        var after = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        await client.PutAsync(current.With("DefaultScreen", 2).With("SessionTimeout", 15).With("OptInPolicyTimeout", 120), cancellationToken: Token);
+        var after = await SettingsAsync(client);
 
         Assert.Equal("2", after.GetString("DefaultScreen"));
         Assert.Equal("15", after.GetString("SessionTimeout"));
@@ -76,11 +79,10 @@ public sealed class KvmRedirectionSettingsTests
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt8);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
-        var cancellation = TestContext.Current.CancellationToken;
-        var current = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var current = await SettingsAsync(client);
 
-        var fault = await Assert.ThrowsAsync<WsManFaultException>(() => client.PutAsync(current.With("DefaultScreen", 2), cancellationToken: cancellation));
-        await client.PutAsync(current.With("DefaultScreen", 1), cancellationToken: cancellation);
+        var fault = await Assert.ThrowsAsync<WsManFaultException>(() => client.PutAsync(current.With("DefaultScreen", 2), cancellationToken: Token));
+        await client.PutAsync(current.With("DefaultScreen", 1), cancellationToken: Token);
 
         Assert.Contains("AMT-STATUS 36", fault.Fault.Detail, StringComparison.Ordinal);
         Assert.Equal(1, device.Kvm.DefaultScreen);
@@ -91,13 +93,12 @@ public sealed class KvmRedirectionSettingsTests
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
-        var cancellation = TestContext.Current.CancellationToken;
-        var current = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var current = await SettingsAsync(client);
 
-        var reply = await client.PutAsync(current.With("RFBPassword", ValidPassword), cancellationToken: cancellation);
-        var after = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var reply = await client.PutAsync(current.With("RFBPassword", ValidPassword), cancellationToken: Token);
+        var after = await SettingsAsync(client);
         // Putting back what a Get returned (an empty password) keeps the password.
-        await client.PutAsync(after.With("SessionTimeout", 5), cancellationToken: cancellation);
+        await client.PutAsync(after.With("SessionTimeout", 5), cancellationToken: Token);
 
         Assert.Equal(ValidPassword, device.Kvm.RfbPassword);
         Assert.Equal("", reply.GetString("RFBPassword"));
@@ -119,11 +120,10 @@ public sealed class KvmRedirectionSettingsTests
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
-        var cancellation = TestContext.Current.CancellationToken;
-        var current = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var current = await SettingsAsync(client);
 
         var fault = await Assert.ThrowsAsync<WsManFaultException>(() =>
-            client.PutAsync(current.With("RFBPassword", password).With("SessionTimeout", 9).With("Is5900PortEnabled", true), cancellationToken: cancellation));
+            client.PutAsync(current.With("RFBPassword", password).With("SessionTimeout", 9).With("Is5900PortEnabled", true), cancellationToken: Token));
 
         Assert.Contains("AMT-STATUS 36", fault.Fault.Detail, StringComparison.Ordinal);
         Assert.Null(device.Kvm.RfbPassword);
@@ -136,11 +136,10 @@ public sealed class KvmRedirectionSettingsTests
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt12);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
-        var cancellation = TestContext.Current.CancellationToken;
-        var current = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var current = await SettingsAsync(client);
 
-        var noPassword = await Assert.ThrowsAsync<WsManFaultException>(() => client.PutAsync(current.With("Is5900PortEnabled", true), cancellationToken: cancellation));
-        await client.PutAsync(current.With("Is5900PortEnabled", true).With("RFBPassword", ValidPassword), cancellationToken: cancellation);
+        var noPassword = await Assert.ThrowsAsync<WsManFaultException>(() => client.PutAsync(current.With("Is5900PortEnabled", true), cancellationToken: Token));
+        await client.PutAsync(current.With("Is5900PortEnabled", true).With("RFBPassword", ValidPassword), cancellationToken: Token);
 
         Assert.Contains("AMT-STATUS 36", noPassword.Fault.Detail, StringComparison.Ordinal);
         Assert.True(device.Kvm.Is5900PortEnabled);
@@ -151,11 +150,10 @@ public sealed class KvmRedirectionSettingsTests
     {
         await using var device = await StartAsync(FirmwareProfiles.Amt16);
         await using var client = SimulatedDeviceFixture.ClientFor(device);
-        var cancellation = TestContext.Current.CancellationToken;
-        var current = await client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
+        var current = await SettingsAsync(client);
 
         var fault = await Assert.ThrowsAsync<WsManFaultException>(() =>
-            client.PutAsync(current.With("Is5900PortEnabled", true).With("RFBPassword", ValidPassword), cancellationToken: cancellation));
+            client.PutAsync(current.With("Is5900PortEnabled", true).With("RFBPassword", ValidPassword), cancellationToken: Token));
 
         Assert.Contains("AMT-STATUS 16", fault.Fault.Detail, StringComparison.Ordinal);
         Assert.False(device.Kvm.Is5900PortEnabled);
@@ -169,13 +167,12 @@ public sealed class KvmRedirectionSettingsTests
         await using var client = await StartAsync(FirmwareProfiles.Amt12, ControlMode.Client);
         await using var adminWsMan = SimulatedDeviceFixture.ClientFor(admin);
         await using var clientWsMan = SimulatedDeviceFixture.ClientFor(client);
-        var cancellation = TestContext.Current.CancellationToken;
 
-        var adminSettings = await adminWsMan.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
-        await adminWsMan.PutAsync(adminSettings.With("OptInPolicy", false), cancellationToken: cancellation);
-        var adminAfter = await adminWsMan.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
-        var clientSettings = await clientWsMan.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: cancellation);
-        var fault = await Assert.ThrowsAsync<WsManFaultException>(() => clientWsMan.PutAsync(clientSettings.With("OptInPolicy", false), cancellationToken: cancellation));
+        var adminSettings = await SettingsAsync(adminWsMan);
+        await adminWsMan.PutAsync(adminSettings.With("OptInPolicy", false), cancellationToken: Token);
+        var adminAfter = await SettingsAsync(adminWsMan);
+        var clientSettings = await SettingsAsync(clientWsMan);
+        var fault = await Assert.ThrowsAsync<WsManFaultException>(() => clientWsMan.PutAsync(clientSettings.With("OptInPolicy", false), cancellationToken: Token));
 
         Assert.Equal(OptIn.RequiredNone, admin.Consent.Required);
         Assert.Equal("false", adminAfter.GetString("OptInPolicy"));
@@ -183,6 +180,8 @@ public sealed class KvmRedirectionSettingsTests
         Assert.Contains("AMT-STATUS 16", fault.Fault.Detail, StringComparison.Ordinal);
         Assert.Equal(OptIn.RequiredAll, client.Consent.Required);
     }
+
+    private static Task<WsManObject> SettingsAsync(WsManClient client) => client.GetAsync(AmtClassNames.KvmRedirectionSettingData, cancellationToken: Token);
 
     private static async Task<SimulatedDevice> StartAsync(FirmwareProfile firmware, ControlMode mode = ControlMode.Admin)
     {
